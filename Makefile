@@ -1,0 +1,31 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build outputs clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+## make serve: the site with live reload at http://127.0.0.1:8000 (Korean at /, English at /en/)
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## make test: every check (snippet outputs, page rules, language parity, strict build)
+test: $(STAMP)
+	$(PY) -m pytest
+
+## make build: the strict build into site/
+build: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
+## make outputs: rerun every snippet and rewrite its .out; review the diff like code
+outputs: $(STAMP)
+	$(PY) scripts/outputs.py
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,123 @@
+"""The suite fails, and says where, when a page or a snippet is broken.
+
+Each case builds a small copy of the site layout in a temporary folder, breaks
+one thing, and runs the real page and snippet tests on it in a subprocess
+($GUIDE_ROOT points them at the copy). A first case proves the unbroken copy
+passes, so the failures below come from the breakage and nothing else.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pages import ROOT
+
+TESTS = ROOT / "tests"
+
+PAGE = """\
+# Demo {{ #demo }}
+
+## {heading} {{ #first }}
+
+```python title="01_sum.py"
+--8<-- "demo/01_sum.py"
+```
+<!--pytest-codeblocks:expected-output-->
+```text
+--8<-- "demo/01_sum.out"
+```
+"""
+
+
+def make_tree(root: Path) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for lang, heading in (("ko", "합계"), ("en", "A sum")):
+        (root / "docs" / lang).mkdir(parents=True)
+        (root / "docs" / lang / "demo.md").write_text(PAGE.format(heading=heading), encoding="utf-8")
+    (root / "snippets" / "demo").mkdir(parents=True)
+    (root / "snippets" / "demo" / "01_sum.py").write_text("print(sum([1, 2, 3]))\n")
+    (root / "snippets" / "demo" / "01_sum.out").write_text("6\n")
+    return root
+
+
+def run_suite(root: Path) -> tuple[int, str]:
+    env = {**os.environ, "GUIDE_ROOT": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(ROOT),
+         "-c", str(ROOT / "pytest.ini"), str(TESTS / "test_examples.py"), str(TESTS / "test_pages.py")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return done.returncode, done.stdout + done.stderr
+
+
+def edit(path: Path, old: str, new: str):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unbroken_tree_passes(tmp_path):
+    code, log = run_suite(make_tree(tmp_path))
+    assert code == 0, log
+    assert "passed" in log
+
+
+def _break_output(root):
+    (root / "snippets/demo/01_sum.out").write_text("7\n")
+
+
+def _raise(root):
+    (root / "snippets/demo/01_sum.py").write_text("print(1)\nprint({}['missing'])\n")
+
+
+def _missing_snippet(root):
+    edit(root / "docs/en/demo.md", "demo/01_sum.py", "demo/01_gone.py")
+
+
+def _drop_include_in_one_language(root):
+    edit(root / "docs/ko/demo.md", '```python title="01_sum.py"\n--8<-- "demo/01_sum.py"\n```\n'
+         "<!--pytest-codeblocks:expected-output-->\n"
+         '```text\n--8<-- "demo/01_sum.out"\n```\n', "")
+
+
+def _orphan_output(root):
+    (root / "snippets/demo/02_old.out").write_text("old\n")
+
+
+def _heading_without_id(root):
+    edit(root / "docs/en/demo.md", "## A sum { #first }", "## A sum")
+
+
+def _label(label):
+    def breaker(root):
+        edit(root / "docs/en/demo.md", '```python title="01_sum.py"', f"```{label}")
+    return breaker
+
+
+# (breakage, words the failure report must contain)
+CASES = {
+    "wrong .out": (_break_output, ["snippets/demo/01_sum.py", "docs/en/demo.md:5", "-7", "+6"]),
+    "exception": (_raise, ["snippets/demo/01_sum.py", "docs/ko/demo.md:5", "KeyError: 'missing'", "line 2"]),
+    "missing snippet": (_missing_snippet, ["docs/en/demo.md", "SnippetMissingError", "demo/01_gone.py"]),
+    "include removed in one language": (_drop_include_in_one_language, ["includes differ", "demo.md"]),
+    "orphan .out": (_orphan_output, ["snippets/demo/02_old.out is not shown on any page"]),
+    "heading without id": (_heading_without_id, ["docs/en/demo.md:3", "## A sum"]),
+    "```py fence": (_label("py"), ["docs/en/demo.md:5", "fence label 'py'"]),
+    "```python3 fence": (_label("python3"), ["docs/en/demo.md:5", "fence label 'python3'"]),
+    "```pycon fence": (_label("pycon"), ["docs/en/demo.md:5", "fence label 'pycon'"]),
+    "``` python fence": (_label(" python"), ["docs/en/demo.md:5", "fence label ' python'"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_breakage_fails_the_suite_and_says_where(case, tmp_path):
+    breaker, words = CASES[case]
+    root = make_tree(tmp_path)
+    breaker(root)
+    code, log = run_suite(root)
+    assert code != 0, f"the suite passed despite: {case}\n{log}"
+    missing = [w for w in words if w not in log]
+    assert not missing, f"the failure report for {case!r} lacks {missing}:\n{log}"
