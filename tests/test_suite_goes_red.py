@@ -91,6 +91,10 @@ def _heading_without_id(root):
     edit(root / "docs/en/demo.md", "## A sum { #first }", "## A sum")
 
 
+def _main_guard(root):
+    (root / "snippets/demo/01_sum.py").write_text('if __name__ == "__main__":\n    print(6)\n')
+
+
 def _label(label):
     def breaker(root):
         edit(root / "docs/en/demo.md", '```python title="01_sum.py"', f"```{label}")
@@ -105,6 +109,7 @@ CASES = {
     "include removed in one language": (_drop_include_in_one_language, ["includes differ", "demo.md"]),
     "orphan .out": (_orphan_output, ["snippets/demo/02_old.out is not shown on any page"]),
     "heading without id": (_heading_without_id, ["docs/en/demo.md:3", "## A sum"]),
+    "__main__ guard": (_main_guard, ["snippets/demo/01_sum.py", "no `if __name__"]),
     "```py fence": (_label("py"), ["docs/en/demo.md:5", "fence label 'py'"]),
     "```python3 fence": (_label("python3"), ["docs/en/demo.md:5", "fence label 'python3'"]),
     "```pycon fence": (_label("pycon"), ["docs/en/demo.md:5", "fence label 'pycon'"]),
