@@ -185,16 +185,19 @@ def outside_fences(page: Path):
             fence = None
 
 
-def structure(page: Path) -> dict[str, list[str]]:
-    """What must be identical between the two languages' versions of a page."""
+def structure(page: Path) -> dict[str, list[tuple[str, int]]]:
+    """What must be identical between the two languages' versions of a page.
+
+    Each entry is (value, line in the page); only the values are compared.
+    """
     heading_ids, markers, fences, includes = [], [], [], []
     for lineno, line in outside_fences(page):
         if h := HEADING.match(line):
             m = HEADING_ID.search(h["text"])
-            heading_ids.append(f"{h['hashes']} #{m['id']}" if m else f"{h['hashes']} (no id, line {lineno})")
+            heading_ids.append((f"{h['hashes']} #{m['id']}" if m else f"{h['hashes']} (no id)", lineno))
         elif m := MARKER.match(line):
-            markers.append(m["body"].strip())
+            markers.append((m["body"].strip(), lineno))
     for ex in examples(page):
-        fences.append(ex.label or repr(ex.info))
-        includes += [i for i in (ex.snippet, ex.output_snippet) if i]
+        fences.append((ex.label or repr(ex.info), ex.lineno))
+        includes += [(i, ex.lineno) for i in (ex.snippet, ex.output_snippet) if i]
     return {"heading ids": heading_ids, "test markers": markers, "fence labels": fences, "includes": includes}

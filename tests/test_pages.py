@@ -30,9 +30,13 @@ def test_both_languages_have_the_same_pages():
 @pytest.mark.parametrize("aspect", ["includes", "fence labels", "heading ids", "test markers"])
 def test_languages_match(aspect, name, ko, en):
     a, b = structure(ko)[aspect], structure(en)[aspect]
-    if a != b:
-        diff = "\n".join(difflib.unified_diff(a, b, rel(ko), rel(en), lineterm=""))
-        pytest.fail(f"{aspect} differ between the languages of {name}:\n{diff}", pytrace=False)
+    va, vb = [v for v, _ in a], [v for v, _ in b]
+    if va != vb:
+        i = next(i for i in range(max(len(va), len(vb))) if va[i:i + 1] != vb[i:i + 1])
+        at = lambda side, page: f"{rel(page)}:{side[i][1]} has {side[i][0]!r}" if i < len(side) else f"{rel(page)} has nothing more"
+        diff = "\n".join(difflib.unified_diff(va, vb, rel(ko), rel(en), lineterm=""))
+        pytest.fail(f"{aspect} differ between the languages of {name}; first difference: "
+                    f"{at(a, ko)}, {at(b, en)}\n{diff}", pytrace=False)
 
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=_ids(ALL_PAGES))
