@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build outputs clean
+.PHONY: serve test build outputs clean system-deps
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -15,9 +15,13 @@ $(STAMP): requirements.txt
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## make test: every check (snippet outputs, page rules, language parity, strict build)
-test: $(STAMP)
+## make test: every check (snippet outputs, page rules, language parity, strict build, browser)
+test: $(STAMP) system-deps
 	$(PY) -m pytest
+
+# Chromium and a Korean font from Debian, for the browser tests.
+system-deps:
+	bash scripts/system_deps.sh
 
 ## make build: the strict build into site/
 build: $(STAMP)

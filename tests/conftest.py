@@ -1,6 +1,7 @@
 import pytest
 
 from pages import PageError
+import website
 
 
 @pytest.hookimpl(wrapper=True)
@@ -10,3 +11,36 @@ def pytest_runtest_makereport(item, call):
     if call.excinfo is not None and call.excinfo.errisinstance(PageError):
         report.longrepr = str(call.excinfo.value)
     return report
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site built once with `mkdocs build --strict`, whatever the result."""
+    return website.build(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site):
+    if built_site.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{built_site.log}", pytrace=False)
+    return built_site.dir
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    srv = website.Server(site_dir)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not website.CHROMIUM.exists():
+        pytest.fail(f"{website.CHROMIUM} not found: the browser tests need Debian's chromium and "
+                    "fonts-noto-cjk. `make test` installs them when run as root; otherwise run "
+                    "`sudo apt-get install -y chromium fonts-noto-cjk`.", pytrace=False)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(website.CHROMIUM), args=website.CHROMIUM_ARGS)
+        yield browser
+        browser.close()
