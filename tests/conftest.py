@@ -28,7 +28,7 @@ def site_dir(built_site):
 
 @pytest.fixture(scope="session")
 def server(site_dir):
-    srv = website.Server(site_dir)
+    srv = website.Server(site_dir, website.published_prefix(site_dir))
     yield srv
     srv.stop()
 

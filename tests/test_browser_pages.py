@@ -51,6 +51,7 @@ class Visit:
     def __init__(self, browser, server, path, scheme="light"):
         self.context = browser.new_context(color_scheme=scheme)
         self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
         self.problems = []
         origin = server.origin
         page = self.page
@@ -71,7 +72,8 @@ class Visit:
         page.on("requestfailed", lambda req: self.problems.append(f"request failed ({req.failure}): {req.url}"))
         page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console error: {msg.text}"))
         page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
-        self.response = page.goto(origin + path, wait_until="networkidle")
+        self.url = server.root + path.lstrip("/")
+        self.response = page.goto(self.url, wait_until="networkidle")
 
     def close(self):
         self.context.close()
@@ -95,5 +97,23 @@ def test_page_is_private_error_free_and_accessible(chromium, server, path, schem
                 problems.append(f"axe {v['id']}: ... and {len(v['nodes']) - 5} more nodes")
         if problems:
             pytest.fail(f"{path} ({scheme}):\n" + "\n".join(problems), pytrace=False)
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("path", ["/no-such-page/", "/en/no-such-page/"])
+def test_missing_page_gets_the_404_page(chromium, server, path):
+    """As on GitHub Pages, every missing path gets the root 404 page, which offers both languages."""
+    visit = Visit(chromium, server, path)
+    try:
+        page = visit.page
+        assert visit.response.status == 404
+        assert page.evaluate("document.documentElement.lang") == "ko"
+        english_home = page.eval_on_selector('article a[href$="/en/"]', "a => a.href")
+        assert english_home == server.root + "en/"
+        # The document's own 404 is the point; anything else going wrong is not.
+        others = [p for p in visit.problems if path not in p and "status of 404" not in p]
+        assert not others, "\n".join(others)
+        assert len(visit.problems) <= 2, "\n".join(visit.problems)
     finally:
         visit.close()

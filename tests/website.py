@@ -12,7 +12,9 @@ import http.server
 import os
 import subprocess
 import sys
+import re
 import threading
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,9 +58,25 @@ def lang_of(path: str) -> str:
     return "en" if path.startswith("/en/") else "ko"
 
 
+def published_prefix(site: Path) -> str:
+    """The URL path the site was built for (from site_url), read back from its sitemap.
+
+    The sitemap's first entry is the default language's home page, i.e. site_url.
+    """
+    loc = re.search(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    return urlsplit(loc[1]).path if loc else "/"
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"  # the path the site is published under, e.g. /repo/ on GitHub Pages
+
     def log_message(self, *args):  # keep the test output clean
         pass
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no such file")
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -76,10 +94,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class Server:
     """Serves `site` on 127.0.0.1 on a free port until stopped."""
 
-    def __init__(self, site: Path):
-        handler = functools.partial(_Handler, directory=str(site))
+    def __init__(self, site: Path, prefix: str = "/"):
+        handler = type("Handler", (_Handler,), {"prefix": prefix})
+        handler = functools.partial(handler, directory=str(site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.prefix = prefix
+        self.root = self.origin + prefix  # the home page of the default language
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 

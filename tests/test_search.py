@@ -1,0 +1,49 @@
+"""The search box finds Korean words on Korean pages and English words on English pages.
+
+Each language has its own index (hooks/search_per_language.py), so results
+must also stay in the reader's language.
+"""
+
+import re
+
+import pytest
+
+from test_browser_pages import Visit
+
+CASES = [
+    # (page the reader is on, what they type, a page that must be found)
+    ("/", "은닉 상태", "shapes/"),
+    ("/shapes/", "패딩", "shapes/"),
+    ("/", "패딩", ""),
+    ("/shapes/", "배치", "shapes/"),
+    ("/en/", "hidden state", "en/shapes/"),
+    ("/en/shapes/", "proj_size", "en/shapes/"),
+    ("/en/", "padding", "en/"),
+]
+
+
+@pytest.mark.parametrize("path, query, expected", CASES)
+def test_search_finds_the_page_in_the_readers_language(chromium, server, path, query, expected):
+    visit = Visit(chromium, server, path)
+    try:
+        page = visit.page
+        # Material ignores what is typed before its worker has built the index, and says
+        # so by replacing the "initializing" text of the result meta line: wait for that.
+        initializing = re.search(r'class="md-search-result__meta">\s*([^<]*?)\s*<', visit.response.text())[1]
+        page.wait_for_function("t => document.querySelector('.md-search-result__meta').innerText.trim() != t",
+                                arg=initializing, timeout=20_000)
+        page.click("input.md-search__input")
+        page.keyboard.type(query)
+        # Material reads the query on keyup. A Korean IME fires keyups while composing;
+        # Playwright inserts Hangul as text without key events, so end with a real key.
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item")
+        links = page.eval_on_selector_all(".md-search-result__item > a", "as => as.map(a => a.origin + a.pathname)")
+        found = {link.removeprefix(server.root) for link in links}
+        assert expected in found, f"searching {query!r} on {path} found {sorted(found)}, not {expected!r}"
+        english = path.startswith("/en/")
+        wrong = sorted(f for f in found if f.startswith("en/") != english)
+        assert not wrong, f"searching {query!r} on {path} also listed pages in the other language: {wrong}"
+        assert not visit.problems, "\n".join(visit.problems)
+    finally:
+        visit.close()
