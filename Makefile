@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build outputs clean system-deps
+.PHONY: serve test build outputs bench clean system-deps
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ build: $(STAMP)
 ## make outputs: rerun every snippet and rewrite its .out; review the diff like code
 outputs: $(STAMP)
 	$(PY) scripts/outputs.py
+
+## make bench: medians of build and test times, page weights, snippet-test overhead
+bench: $(STAMP) system-deps
+	$(PY) scripts/bench.py
 
 clean:
 	rm -rf site $(VENV)

@@ -1,0 +1,109 @@
+"""Measure the site's budgets: build time, test time, page weight, snippet-test overhead.
+
+    python scripts/bench.py [--runs 3]
+
+Prints a Markdown report. Times are medians over --runs runs, because these
+machines are shared and noisy; the snippet-test overhead is a ratio of two
+medians measured in the same run of this script.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import website  # noqa: E402
+from pages import CODE_LABEL, LANGS, examples, pages  # noqa: E402
+
+PAGE_BUDGET = 300 * 1024
+RATIO_BUDGET = 1.5
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def wall(cmd, **kw) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    return time.perf_counter() - start
+
+
+def median_wall(cmd, runs) -> float:
+    return statistics.median(wall(cmd) for _ in range(runs))
+
+
+def snippets_once_script() -> str:
+    """One plain Python process that executes every snippet shown on the pages once."""
+    codes = {ex.code for lang in LANGS for p in pages(lang) for ex in examples(p) if ex.label == CODE_LABEL}
+    return "import io, contextlib\nfor code in %r:\n    with contextlib.redirect_stdout(io.StringIO()):\n        exec(code, {})\n" % sorted(codes)
+
+
+def page_weights(site: Path) -> list[tuple[str, int, dict[str, int]]]:
+    """Bytes received on a first load of each page (empty cache), by kind of resource."""
+    from playwright.sync_api import sync_playwright
+
+    server = website.Server(site, website.published_prefix(site))
+    out = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(website.CHROMIUM), args=website.CHROMIUM_ARGS)
+            for path in website.page_paths(site):
+                context = browser.new_context()
+                page = context.new_page()
+                sizes = {}
+
+                def on_response(resp):
+                    kind = resp.request.resource_type
+                    try:
+                        n = len(resp.body())
+                    except Exception:  # redirects and failed loads have no body
+                        n = 0
+                    sizes[kind] = sizes.get(kind, 0) + n
+
+                page.on("response", on_response)
+                page.goto(server.root + path.lstrip("/"), wait_until="networkidle")
+                out.append((path, sum(sizes.values()), sizes))
+                context.close()
+            browser.close()
+    finally:
+        server.stop()
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    py = sys.executable
+
+    with tempfile.TemporaryDirectory() as tmp:
+        build = median_wall([py, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp], args.runs)
+        weights = page_weights(Path(tmp))
+    suite = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider"], args.runs)
+    snippet_tests = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                 "tests/test_examples.py", "-k", "prints_its_output"], args.runs)
+    once = median_wall([py, "-c", snippets_once_script()], args.runs)
+
+    print(f"Medians of {args.runs} runs on {os.cpu_count()} cores.\n")
+    print("| measure | value | budget |\n|---|---|---|")
+    print(f"| `make build` (strict build) | {build:.1f} s | |")
+    print(f"| test suite (`pytest`, what `make test` runs) | {suite:.1f} s | |")
+    print(f"| snippet tests / one plain process running every snippet once | "
+          f"{snippet_tests:.1f} s / {once:.1f} s = {snippet_tests / once:.2f}x | {RATIO_BUDGET}x |")
+    print("\nBytes received on a first load (uncompressed, empty cache):\n")
+    print("| page | total | document | css | js | search index + other | budget |\n|---|---|---|---|---|---|---|")
+    for path, total, sizes in weights:
+        other = total - sizes.get("document", 0) - sizes.get("stylesheet", 0) - sizes.get("script", 0)
+        verdict = "ok" if total <= PAGE_BUDGET else "over"
+        print(f"| `{path}` | {total / 1024:.0f} KB | {sizes.get('document', 0) / 1024:.0f} KB | "
+              f"{sizes.get('stylesheet', 0) / 1024:.0f} KB | {sizes.get('script', 0) / 1024:.0f} KB | "
+              f"{other / 1024:.0f} KB | {verdict} |")
+
+
+if __name__ == "__main__":
+    main()
