@@ -1,6 +1,6 @@
 """Every page, in both languages, in real Chromium: private, error-free, accessible.
 
-For each page and colour scheme the page is loaded from the local server and
+For each page, in light and dark colour schemes and on a phone-sized screen, the page is loaded from the local server and
 must make no request to another host, no request that fails or answers 4xx/5xx,
 log no console error and throw no page error, and pass axe-core's WCAG 2.0/2.1
 A and AA rules plus `aria-dialog-name` (the search dialog's accessible name).
@@ -20,7 +20,12 @@ AXE_OPTIONS = {
     "rules": {"aria-dialog-name": {"enabled": True}},
     "resultTypes": ["violations"],
 }
-SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
+# view -> (prefers-color-scheme, Material's scheme it must select, viewport)
+VIEWS = {
+    "light": ("light", "default", {"width": 1280, "height": 800}),
+    "dark": ("dark", "slate", {"width": 1280, "height": 800}),
+    "phone": ("light", "default", {"width": 390, "height": 844}),
+}
 
 
 def _url_paths():
@@ -48,8 +53,9 @@ def test_every_built_page_is_checked(site_dir):
 class Visit:
     """One page load with everything that went wrong on the way recorded."""
 
-    def __init__(self, browser, server, path, scheme="light"):
-        self.context = browser.new_context(color_scheme=scheme)
+    def __init__(self, browser, server, path, view="light"):
+        scheme, _, viewport = VIEWS[view]
+        self.context = browser.new_context(color_scheme=scheme, viewport=viewport)
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.problems = []
@@ -79,15 +85,15 @@ class Visit:
         self.context.close()
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("path", PATHS)
-def test_page_is_private_error_free_and_accessible(chromium, server, path, scheme):
-    visit = Visit(chromium, server, path, scheme)
+def test_page_is_private_error_free_and_accessible(chromium, server, path, view):
+    visit = Visit(chromium, server, path, view)
     try:
         page = visit.page
         assert visit.response is not None and visit.response.status == 200, f"{path}: HTTP {visit.response and visit.response.status}"
         actual_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert actual_scheme == SCHEMES[scheme], f"{path}: expected the {scheme} palette, got {actual_scheme}"
+        assert actual_scheme == VIEWS[view][1], f"{path}: expected the {view} palette, got {actual_scheme}"
         results = Axe().run(page, options=AXE_OPTIONS)
         problems = list(visit.problems)
         for v in results.response["violations"]:
@@ -96,7 +102,7 @@ def test_page_is_private_error_free_and_accessible(chromium, server, path, schem
             if len(v["nodes"]) > 5:
                 problems.append(f"axe {v['id']}: ... and {len(v['nodes']) - 5} more nodes")
         if problems:
-            pytest.fail(f"{path} ({scheme}):\n" + "\n".join(problems), pytrace=False)
+            pytest.fail(f"{path} ({view}):\n" + "\n".join(problems), pytrace=False)
     finally:
         visit.close()
 
