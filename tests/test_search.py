@@ -19,6 +19,9 @@ CASES = [
     ("/en/", "hidden state", "en/shapes/"),
     ("/en/shapes/", "proj_size", "en/shapes/"),
     ("/en/", "padding", "en/"),
+    # torch's words that appear only in output blocks lead to the page that shows them
+    ("/", "does not match weight dtype", "shapes/"),
+    ("/en/", "hx and cx should also be 3-D", "en/shapes/"),
 ]
 
 
