@@ -41,6 +41,7 @@ FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})(?P<info>.*)$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 HEADING_ID = re.compile(r"\{\s*#(?P<id>[A-Za-z][\w-]*)\s*\}$")
 MARKER = re.compile(r"^\s*<!--[-\s]*(?P<body>pytest[-.\w]*:?.*?)-->\s*$")
+IMAGE = re.compile(r"!\[[^\n]*?\]\((?P<src>[^)\s]+)\)")
 
 
 class PageError(Exception):
@@ -190,8 +191,9 @@ def structure(page: Path) -> dict[str, list[tuple[str, int]]]:
 
     Each entry is (value, line in the page); only the values are compared.
     """
-    heading_ids, markers, fences, includes = [], [], [], []
+    heading_ids, markers, fences, includes, images = [], [], [], [], []
     for lineno, line in outside_fences(page):
+        images += [(m["src"], lineno) for m in IMAGE.finditer(line)]
         if h := HEADING.match(line):
             m = HEADING_ID.search(h["text"])
             heading_ids.append((f"{h['hashes']} #{m['id']}" if m else f"{h['hashes']} (no id)", lineno))
@@ -200,4 +202,5 @@ def structure(page: Path) -> dict[str, list[tuple[str, int]]]:
     for ex in examples(page):
         fences.append((ex.label or repr(ex.info), ex.lineno))
         includes += [(i, ex.lineno) for i in (ex.snippet, ex.output_snippet) if i]
-    return {"heading ids": heading_ids, "test markers": markers, "fence labels": fences, "includes": includes}
+    return {"heading ids": heading_ids, "test markers": markers, "fence labels": fences,
+            "includes": includes, "images": images}

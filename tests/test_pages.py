@@ -27,7 +27,7 @@ def test_both_languages_have_the_same_pages():
 
 
 @pytest.mark.parametrize("name, ko, en", PAIRS, ids=[p[0] for p in PAIRS])
-@pytest.mark.parametrize("aspect", ["includes", "fence labels", "heading ids", "test markers"])
+@pytest.mark.parametrize("aspect", ["includes", "fence labels", "heading ids", "test markers", "images"])
 def test_languages_match(aspect, name, ko, en):
     a, b = structure(ko)[aspect], structure(en)[aspect]
     va, vb = [v for v, _ in a], [v for v, _ in b]
