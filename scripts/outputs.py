@@ -20,7 +20,8 @@ SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
 def run(path: Path) -> tuple[Path, str | None]:
     with tempfile.TemporaryDirectory() as cwd:
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
+        # KERAS_HOME: Keras writes keras.json there on first import, not into ~/.keras.
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "KERAS_HOME": cwd}
         done = subprocess.run([sys.executable, str(path)], cwd=cwd, env=env,
                               capture_output=True, text=True, timeout=120)
     if done.returncode != 0 or done.stderr:

@@ -1,7 +1,19 @@
+import atexit
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from pages import PageError
 import website
+
+
+# Keras (the Keras chapter's snippets) writes keras.json into KERAS_HOME on its
+# first import; keep it out of the home directory.
+if "KERAS_HOME" not in os.environ:
+    os.environ["KERAS_HOME"] = tempfile.mkdtemp(prefix="keras-home-")
+    atexit.register(shutil.rmtree, os.environ["KERAS_HOME"], True)
 
 
 @pytest.hookimpl(wrapper=True)
