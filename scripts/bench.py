@@ -24,7 +24,8 @@ from pages import CODE_LABEL, LANGS, examples, pages  # noqa: E402
 
 PAGE_BUDGET = 300 * 1024
 RATIO_BUDGET = 1.5
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# KERAS_HOME: the Keras snippets must not write ~/.keras/keras.json (as in the tests).
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KERAS_HOME": tempfile.mkdtemp(prefix="keras-home-")}
 
 
 def wall(cmd, **kw) -> float:
