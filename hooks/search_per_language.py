@@ -24,6 +24,12 @@ def _i18n(config):
     return config.plugins["i18n"]
 
 
+def _other_language(config):
+    """The language being built, or None for the default one (which keeps search/)."""
+    i18n = _i18n(config)
+    return None if i18n.current_language == i18n.default_language else i18n.current_language
+
+
 def _move_base(output, lang):
     def move(m):
         data = json.loads(m[2])
@@ -37,17 +43,13 @@ def _move_base(output, lang):
 
 
 def on_post_page(output, page, config):
-    i18n = _i18n(config)
-    if i18n.current_language == i18n.default_language:
-        return output
-    return _move_base(output, i18n.current_language)
+    lang = _other_language(config)
+    return _move_base(output, lang) if lang else output
 
 
 def on_post_template(output, template_name, config):
-    i18n = _i18n(config)
-    if template_name != "404.html" or i18n.current_language == i18n.default_language:
-        return output
-    return _move_base(output, i18n.current_language)
+    lang = _other_language(config)
+    return _move_base(output, lang) if lang and template_name == "404.html" else output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index

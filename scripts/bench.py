@@ -52,7 +52,7 @@ def page_weights(site: Path) -> list[tuple[str, int, dict[str, int]]]:
     out = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(website.CHROMIUM), args=website.CHROMIUM_ARGS)
+            browser = website.launch(p)
             for path in website.page_paths(site):
                 context = browser.new_context()
                 page = context.new_page()

@@ -53,6 +53,6 @@ def chromium():
                     "`sudo apt-get install -y chromium fonts-noto-cjk`.", pytrace=False)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(website.CHROMIUM), args=website.CHROMIUM_ARGS)
+        browser = website.launch(p)
         yield browser
         browser.close()

@@ -1,12 +1,13 @@
 """Each page knows its language, points to its twin, and renders Hangul with a real font."""
 
 import re
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from test_browser_pages import PATHS, Visit
 import website
+from website import Visit
+
+PATHS = website.expected_paths()
 
 TWIN = {"ko": "en", "en": "ko"}
 # Fonts in the site's font stack (docs/assets/css/site.css) that have Hangul.

@@ -33,7 +33,10 @@ def test_languages_match(aspect, name, ko, en):
     va, vb = [v for v, _ in a], [v for v, _ in b]
     if va != vb:
         i = next(i for i in range(max(len(va), len(vb))) if va[i:i + 1] != vb[i:i + 1])
-        at = lambda side, page: f"{rel(page)}:{side[i][1]} has {side[i][0]!r}" if i < len(side) else f"{rel(page)} has nothing more"
+
+        def at(side, page):
+            return f"{rel(page)}:{side[i][1]} has {side[i][0]!r}" if i < len(side) else f"{rel(page)} has nothing more"
+
         diff = "\n".join(difflib.unified_diff(va, vb, rel(ko), rel(en), lineterm=""))
         pytest.fail(f"{aspect} differ between the languages of {name}; first difference: "
                     f"{at(a, ko)}, {at(b, en)}\n{diff}", pytrace=False)

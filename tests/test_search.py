@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from test_browser_pages import Visit
+from website import Visit
 
 CASES = [
     # (page the reader is on, what they type, a page that must be found)

@@ -10,15 +10,15 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
-import re
 import threading
-from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pages import ROOT
+from pages import DOCS, ROOT, pages
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's hosts at start.
@@ -27,6 +27,17 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 LANGS = {"ko": "", "en": "en/"}  # language -> URL prefix
+# view -> (prefers-color-scheme, Material's scheme it must select, viewport)
+VIEWS = {
+    "light": ("light", "default", {"width": 1280, "height": 800}),
+    "dark": ("dark", "slate", {"width": 1280, "height": 800}),
+    "phone": ("light", "default", {"width": 390, "height": 844}),
+}
+
+
+def launch(playwright):
+    """Debian's Chromium under Playwright (Playwright cannot download its own here)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
 @dataclass
@@ -41,6 +52,18 @@ def build(dest: Path) -> Build:
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     return Build(dest, done.returncode, done.stdout + done.stderr)
+
+
+def expected_paths() -> list[str]:
+    """URL paths the site should have, from the sources: one per page, plus each language's 404."""
+    paths = []
+    for lang, prefix in LANGS.items():
+        for md in pages(lang):
+            rel = md.relative_to(DOCS / lang).as_posix()[: -len(".md")]
+            rel = "" if rel == "index" else rel[: -len("index")] if rel.endswith("/index") else rel + "/"
+            paths.append(f"/{prefix}{rel}")
+        paths.append(f"/{prefix}404.html")
+    return paths
 
 
 def page_paths(site: Path) -> list[str]:
@@ -108,3 +131,38 @@ class Server:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join()
+
+
+class Visit:
+    """One page load in Chromium with everything that went wrong on the way recorded."""
+
+    def __init__(self, browser, server: Server, path: str, view: str = "light"):
+        scheme, _, viewport = VIEWS[view]
+        self.context = browser.new_context(color_scheme=scheme, viewport=viewport)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
+        self.problems = []
+        origin = server.origin
+        page = self.page
+
+        def on_request(req):
+            parts = urlsplit(req.url)
+            if parts.scheme in ("data", "blob"):
+                return
+            if f"{parts.scheme}://{parts.netloc}" != origin:
+                self.problems.append(f"request to another host: {req.url}")
+
+        def on_response(resp):
+            if resp.status >= 400:
+                self.problems.append(f"HTTP {resp.status}: {resp.url.replace(origin, '')}")
+
+        page.on("request", on_request)
+        page.on("response", on_response)
+        page.on("requestfailed", lambda req: self.problems.append(f"request failed ({req.failure}): {req.url}"))
+        page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console error: {msg.text}"))
+        page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
+        self.url = server.root + path.lstrip("/")
+        self.response = page.goto(self.url, wait_until="networkidle")
+
+    def close(self):
+        self.context.close()

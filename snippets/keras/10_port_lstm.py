@@ -27,6 +27,9 @@ print("PyTorch -> Keras, same output:", torch.allclose(k_lstm(x), output, atol=1
 # Keras -> PyTorch: the summed bias in bias_ih, zeros in bias_hh
 k_new = keras.layers.LSTM(H, return_sequences=True)
 y = k_new(x)
+b = k_new.weights[2].value  # i, f, c, o
+print("Keras initial bias: f rows", b[H:2 * H].tolist(), "| i, c, o rows all 0:",
+      bool((torch.cat([b[:H], b[2 * H:]]) == 0).all()))
 t_new = nn.LSTM(H_in, H, batch_first=True)
 with torch.no_grad():
     kernel, recurrent, bias = (w.value for w in k_new.weights)
