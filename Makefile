@@ -27,9 +27,11 @@ system-deps:
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
-## make outputs: rerun every snippet and rewrite its .out; review the diff like code
+## make outputs: rerun every snippet and rewrite its .out, and ask torch again for the
+## calculator's fixture (tests/calculator/fixture.json); review the diff like code
 outputs: $(STAMP)
 	$(PY) scripts/outputs.py
+	$(PY) scripts/calculator_fixture.py
 
 ## make bench: medians of build and test times, page weights, snippet-test overhead
 bench: $(STAMP) system-deps

@@ -42,6 +42,8 @@ HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 HEADING_ID = re.compile(r"\{\s*#(?P<id>[A-Za-z][\w-]*)\s*\}$")
 MARKER = re.compile(r"^\s*<!--[-\s]*(?P<body>pytest[-.\w]*:?.*?)-->\s*$")
 IMAGE = re.compile(r"!\[[^\n]*?\]\((?P<src>[^)\s]+)\)")
+# Raw HTML a script or a link relies on (the calculator's form): ids, names, data-*.
+HTML_HOOK = re.compile(r'\s(?P<attr>id|name|for|href|data-[\w-]+)="(?P<value>[^"]*)"')
 
 
 class PageError(Exception):
@@ -191,9 +193,11 @@ def structure(page: Path) -> dict[str, list[tuple[str, int]]]:
 
     Each entry is (value, line in the page); only the values are compared.
     """
-    heading_ids, markers, fences, includes, images = [], [], [], [], []
+    heading_ids, markers, fences, includes, images, html = [], [], [], [], [], []
     for lineno, line in outside_fences(page):
         images += [(m["src"], lineno) for m in IMAGE.finditer(line)]
+        if line.lstrip().startswith("<"):
+            html += [(f'{m["attr"]}="{m["value"]}"', lineno) for m in HTML_HOOK.finditer(line)]
         if h := HEADING.match(line):
             m = HEADING_ID.search(h["text"])
             heading_ids.append((f"{h['hashes']} #{m['id']}" if m else f"{h['hashes']} (no id)", lineno))
@@ -203,4 +207,4 @@ def structure(page: Path) -> dict[str, list[tuple[str, int]]]:
         fences.append((ex.label or repr(ex.info), ex.lineno))
         includes += [(i, ex.lineno) for i in (ex.snippet, ex.output_snippet) if i]
     return {"heading ids": heading_ids, "test markers": markers, "fence labels": fences,
-            "includes": includes, "images": images}
+            "includes": includes, "images": images, "HTML attributes": html}

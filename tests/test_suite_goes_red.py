@@ -126,3 +126,34 @@ def test_breakage_fails_the_suite_and_says_where(case, tmp_path):
     assert code != 0, f"the suite passed despite: {case}\n{log}"
     missing = [w for w in words if w not in log]
     assert not missing, f"the failure report for {case!r} lacks {missing}:\n{log}"
+
+
+# One rule of the calculator's module changed, each: the Node tests against the
+# torch fixture must fail and name how many configurations now differ.
+MODULE_RULES = {
+    "GRU has three gates": ("GRU: 3 }", "GRU: 4 }"),
+    "num_layers 0 is refused": ("if (c.num_layers <= 0)", "if (c.num_layers < 0)"),
+    "proj_size shrinks h but not c": ("const hOut = c.proj_size || c.hidden_size;", "const hOut = c.hidden_size;"),
+    "torch's dropout warning": ("num_layers greater than 1", "num_layers above 1"),
+}
+
+
+@pytest.mark.parametrize("rule", MODULE_RULES)
+def test_changed_calculator_rule_fails_the_node_tests(rule, tmp_path):
+    old, new = MODULE_RULES[rule]
+    scripts = tmp_path / "docs/assets/scripts"
+    scripts.mkdir(parents=True)
+    for name in ("rnn_shapes.js", "calculator.js"):
+        shutil.copy(ROOT / "docs/assets/scripts" / name, scripts / name)
+    shutil.copytree(TESTS / "calculator", tmp_path / "tests/calculator")
+    node = shutil.which("node") or pytest.fail("node not found", pytrace=False)
+
+    def run():
+        return subprocess.run([node, "--test", "tests/calculator/"], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=120)
+
+    assert run().returncode == 0, "the unchanged copy must pass"
+    edit(scripts / "rnn_shapes.js", old, new)
+    done = run()
+    assert done.returncode != 0, f"the Node tests passed despite: {rule}"
+    assert "configurations differ from torch" in done.stdout, done.stdout[-3000:]
