@@ -3,6 +3,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Keras (the Keras lab, executed at build time) writes keras.json here, not into ~/.keras.
+export KERAS_HOME ?= $(CURDIR)/.cache/keras
 
 .PHONY: serve test build outputs bench clean system-deps
 
@@ -38,4 +40,4 @@ bench: $(STAMP) system-deps
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) .cache

@@ -23,14 +23,15 @@ import website  # noqa: E402
 from pages import CODE_LABEL, LANGS, examples, pages  # noqa: E402
 
 PAGE_BUDGET = 300 * 1024
+LAB_BUDGET = 400 * 1024  # a notebook page (issue 10)
 RATIO_BUDGET = 1.5
 # KERAS_HOME: the Keras snippets must not write ~/.keras/keras.json (as in the tests).
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KERAS_HOME": tempfile.mkdtemp(prefix="keras-home-")}
 
 
-def wall(cmd, **kw) -> float:
+def wall(cmd, env=None) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    subprocess.run(cmd, cwd=ROOT, env=env or ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -83,7 +84,13 @@ def main():
     py = sys.executable
 
     with tempfile.TemporaryDirectory() as tmp:
-        build = median_wall([py, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp], args.runs)
+        cmd = [py, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp]
+        # Cold: every notebook executed (an empty cache); warm: all reused.
+        cold = []
+        for _ in range(args.runs):
+            with tempfile.TemporaryDirectory() as cache:
+                cold.append(wall(cmd, env={**ENV, "NOTEBOOK_CACHE": cache}))
+        build = median_wall(cmd, args.runs)
         weights = page_weights(Path(tmp))
     suite = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider"], args.runs)
     snippet_tests = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider",
@@ -92,7 +99,8 @@ def main():
 
     print(f"Medians of {args.runs} runs on {os.cpu_count()} cores.\n")
     print("| measure | value | budget |\n|---|---|---|")
-    print(f"| `make build` (strict build) | {build:.1f} s | |")
+    print(f"| `make build`, notebooks executed (cold cache) | {statistics.median(cold):.1f} s | |")
+    print(f"| `make build`, notebooks reused (warm cache) | {build:.1f} s | |")
     print(f"| test suite (`pytest`, what `make test` runs) | {suite:.1f} s | |")
     print(f"| snippet tests / one plain process running every snippet once | "
           f"{snippet_tests:.1f} s / {once:.1f} s = {snippet_tests / once:.2f}x | {RATIO_BUDGET}x |")
@@ -100,7 +108,8 @@ def main():
     print("| page | total | document | css | js | search index + other | budget |\n|---|---|---|---|---|---|---|")
     for path, total, sizes in weights:
         other = total - sizes.get("document", 0) - sizes.get("stylesheet", 0) - sizes.get("script", 0)
-        verdict = "ok" if total <= PAGE_BUDGET else "over"
+        budget = LAB_BUDGET if "/labs/" in path else PAGE_BUDGET
+        verdict = f"{'ok' if total <= budget else 'over'} ({budget // 1024} KB)"
         print(f"| `{path}` | {total / 1024:.0f} KB | {sizes.get('document', 0) / 1024:.0f} KB | "
               f"{sizes.get('stylesheet', 0) / 1024:.0f} KB | {sizes.get('script', 0) / 1024:.0f} KB | "
               f"{other / 1024:.0f} KB | {verdict} |")

@@ -167,6 +167,11 @@ def pages(lang: str) -> list[Path]:
     return sorted((DOCS / lang).rglob("*.md"))
 
 
+def notebooks(lang: str) -> list[Path]:
+    """The labs: notebooks rendered as pages by mkdocs-jupyter."""
+    return sorted((DOCS / lang).rglob("*.ipynb"))
+
+
 def page_pairs() -> list[tuple[str, Path, Path]]:
     """(relative path, Korean page, English page) for pages in both languages."""
     ko = {p.relative_to(DOCS / "ko").as_posix(): p for p in pages("ko")}

@@ -30,12 +30,19 @@ def test_search_finds_the_page_in_the_readers_language(chromium, server, path, q
     visit = Visit(chromium, server, path)
     try:
         page = visit.page
-        # Material ignores what is typed before its worker has built the index, and says
-        # so by replacing the "initializing" text of the result meta line: wait for that.
+        index = f"{'en/' if path.startswith('/en/') else ''}search/search_index.json"
+        asked = []
+        page.on("request", lambda req: req.url.endswith(index) and asked.append(req.url))
+        page.wait_for_timeout(300)
+        assert not asked, "the search index was downloaded before the reader opened search"
+        # The index is fetched when the search field gets focus (hooks/search_index_lazy.py).
+        # Material says it is ready by replacing the "initializing" text of the result
+        # meta line: wait for that.
         initializing = re.search(r'class="md-search-result__meta">\s*([^<]*?)\s*<', visit.response.text())[1]
+        page.click("input.md-search__input")
         page.wait_for_function("t => document.querySelector('.md-search-result__meta').innerText.trim() != t",
                                 arg=initializing, timeout=20_000)
-        page.click("input.md-search__input")
+        assert asked, f"no request for {index} after opening search"
         page.keyboard.type(query)
         # Material reads the query on keyup. A Korean IME fires keyups while composing;
         # Playwright inserts Hangul as text without key events, so end with a real key.

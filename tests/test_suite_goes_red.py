@@ -157,3 +157,24 @@ def test_changed_calculator_rule_fails_the_node_tests(rule, tmp_path):
     done = run()
     assert done.returncode != 0, f"the Node tests passed despite: {rule}"
     assert "configurations differ from torch" in done.stdout, done.stdout[-3000:]
+
+
+def test_lab_cell_that_raises_fails_the_build(tmp_path):
+    """Notebooks are executed at build time; an exception in any cell stops the build."""
+    import nbformat
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for folder in ("docs", "snippets", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    if (ROOT / ".cache" / "notebooks").is_dir():  # only the broken notebook runs again
+        shutil.copytree(ROOT / ".cache" / "notebooks", tmp_path / ".cache" / "notebooks")
+    lab = tmp_path / "docs/en/labs/shapes.ipynb"
+    nb = nbformat.read(lab, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('this lab cell fails on purpose')"))
+    nbformat.write(nb, lab)
+    env = {k: v for k, v in os.environ.items() if k != "NOTEBOOK_CACHE"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                          cwd=tmp_path, env={**env, "NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, timeout=900)
+    log = done.stdout + done.stderr
+    assert done.returncode != 0, f"the build passed with a raising cell:\n{log[-2000:]}"
+    assert "this lab cell fails on purpose" in log, log[-3000:]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pages import DOCS, ROOT, pages
+from pages import DOCS, ROOT, notebooks, pages
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's hosts at start.
@@ -58,8 +58,8 @@ def expected_paths() -> list[str]:
     """URL paths the site should have, from the sources: one per page, plus each language's 404."""
     paths = []
     for lang, prefix in LANGS.items():
-        for md in pages(lang):
-            rel = md.relative_to(DOCS / lang).as_posix()[: -len(".md")]
+        for source in pages(lang) + notebooks(lang):
+            rel = source.relative_to(DOCS / lang).with_suffix("").as_posix()
             rel = "" if rel == "index" else rel[: -len("index")] if rel.endswith("/index") else rel + "/"
             paths.append(f"/{prefix}{rel}")
         paths.append(f"/{prefix}404.html")

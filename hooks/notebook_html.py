@@ -1,0 +1,62 @@
+"""Notebook pages drawn like every other page, not as a JupyterLab inside it.
+
+mkdocs-jupyter wraps each rendered notebook in JupyterLab's markup and inlines
+its stylesheet (575 KB of CSS on every notebook page), a MathJax <script> from
+cdnjs.cloudflare.com (a request to another host), a clipboard script and a
+second hidden copy of every code cell. Its "In [1]:" prompts fail contrast and
+its scrolling outputs cannot be reached by keyboard. This hook keeps only what
+the notebook says: its Markdown as HTML, each code cell as the site's own
+Python code block (Material's copy button and colours, kept out of search like
+every other program on the site), each output as a text block.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+from mkdocs_jupyter.plugin import NotebookFile
+
+TEXT_OUTPUTS = {"text/plain", "application/vnd.jupyter.stdout", "application/vnd.jupyter.stderr"}
+
+
+def block(lang: str, inner: str) -> str:
+    return f'<div class="language-{lang} highlight"><pre><span></span><code>{inner}</code></pre></div>'
+
+
+def cell_html(cell) -> str:
+    if "jp-MarkdownCell" in cell["class"]:
+        md = cell.select_one(".jp-RenderedMarkdown")
+        for a in md.select("a.anchor-link"):
+            a["class"] = "headerlink"
+            a["title"] = "Permanent link"
+        return md.decode_contents()
+    pre = cell.select_one(".jp-InputArea .highlight-ipynb pre")
+    if pre is None:
+        raise PluginError(f"code cell {cell.get('id')} has no highlighted source")
+    for span in pre.find_all("span", recursive=False, limit=1):
+        if not span.get_text() and not span.attrs:
+            span.decompose()  # nbconvert's empty leading <span></span>
+    parts = [block("python", pre.decode_contents())]
+    for out in cell.select(".jp-OutputArea-output"):
+        mime = out.get("data-mime-type", "")
+        if mime in TEXT_OUTPUTS:
+            text = out.get_text().removeprefix("\n").rstrip("\n") + "\n"  # <pre> drops a first newline
+            lang = "text nb-stderr" if mime.endswith("stderr") else "text"
+            parts.append(block(lang, htmllib.escape(text)))
+        elif out.find("img") is not None:
+            parts.append(f'<p class="nb-image">{"".join(str(i) for i in out.find_all("img"))}</p>')
+        else:
+            raise PluginError(f"cell {cell.get('id')}: output of type {mime or 'unknown'} is not shown by this site")
+    return "\n".join(parts)
+
+
+def on_page_content(html, page, config, files):
+    if not isinstance(page.file, NotebookFile):
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    cells = soup.select('.jp-Notebook .jp-Cell[id^="cell-id="]')
+    if not cells:
+        raise PluginError(f"{page.file.src_uri}: no notebook cells in mkdocs-jupyter's output")
+    return "\n".join(cell_html(c) for c in cells)

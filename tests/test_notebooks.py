@@ -1,0 +1,178 @@
+"""The labs: one notebook per chapter, in both languages, stored clean, rendered as real pages.
+
+Stored: no outputs, one canonical formatting (small diffs), the same cells in
+both languages with identical code. Built: each notebook page is HTML drawn
+like the rest of the site (not JSON, not JupyterLab's stylesheet), executed
+(its outputs are there), with the same heading ids in both languages, a nav
+title equal to its H1, and a downloadable .ipynb whose links point to the
+published site. Each chapter page links to its lab. Rebuilding reuses the
+executed results of every notebook in both languages.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from pages import DOCS, LANGS, ROOT, SNIPPETS, notebooks
+import website
+
+CHAPTERS = sorted(p.name for p in SNIPPETS.iterdir() if p.is_dir())
+METADATA = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"}}
+ALL = [nb for lang in LANGS for nb in notebooks(lang)]
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def h1(nb) -> str:
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), "cell 0 must be the title, as `# ...`"
+    return first.source[2:].strip()
+
+
+def test_every_chapter_has_a_lab_in_both_languages():
+    for lang in LANGS:
+        have = sorted(p.stem for p in notebooks(lang))
+        assert have == CHAPTERS, f"docs/{lang}/labs/: {have}, chapters: {CHAPTERS}"
+
+
+@pytest.mark.parametrize("path", ALL, ids=rel)
+def test_notebook_is_stored_clean(path):
+    text = path.read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    nbformat.validate(nb)
+    assert text == nbformat.writes(nb) + "\n", f"{rel(path)}: not in nbformat's own formatting; rewrite it with nbformat.write"
+    assert nb.metadata == METADATA, f"{rel(path)}: notebook metadata must be exactly {METADATA}"
+    for i, cell in enumerate(nb.cells):
+        where = f"{rel(path)} cell {i}"
+        assert cell.id == f"{path.stem}-{i:02d}", f"{where}: id {cell.id!r}, expected {path.stem}-{i:02d}"
+        assert cell.metadata == {}, f"{where}: cell metadata {cell.metadata}"
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{where}: stored with outputs"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_languages_share_every_code_cell(chapter):
+    ko, en = (nbformat.read(DOCS / lang / "labs" / f"{chapter}.ipynb", as_version=4) for lang in ("ko", "en"))
+    assert [(c.id, c.cell_type) for c in ko.cells] == [(c.id, c.cell_type) for c in en.cells], \
+        f"labs/{chapter}.ipynb: the two languages have different cells"
+    for a, b in zip(ko.cells, en.cells):
+        if a.cell_type == "code":
+            assert a.source == b.source, f"labs/{chapter}.ipynb cell {a.id}: code differs between ko and en"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_nav_title_is_the_notebook_title(chapter):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    ko = h1(nbformat.read(DOCS / "ko" / "labs" / f"{chapter}.ipynb", as_version=4))
+    en = h1(nbformat.read(DOCS / "en" / "labs" / f"{chapter}.ipynb", as_version=4))
+    assert f'- "{ko}": labs/{chapter}.ipynb' in config, f"mkdocs.yml nav: no entry titled {ko!r} for labs/{chapter}.ipynb"
+    assert f'"{ko}": "{en}"' in config, f"mkdocs.yml nav_translations: no {ko!r} -> {en!r}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_links_to_its_lab(lang, chapter):
+    text = (DOCS / lang / f"{chapter}.md").read_text(encoding="utf-8")
+    assert f"](labs/{chapter}.ipynb)" in text, f"docs/{lang}/{chapter}.md does not link to labs/{chapter}.ipynb"
+
+
+class _Page(HTMLParser):
+    """Headings with ids, table-of-contents links, code and output blocks of the article."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings, self.toc, self.blocks, self.downloads = [], [], [], []
+        self._in_toc = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = a.get("class") or ""
+        if re.fullmatch(r"h[1-6]", tag) and "id" in a:
+            self.headings.append(a["id"])
+        if tag == "nav" and "md-nav--secondary" in cls:
+            self._in_toc = True
+        if tag == "a" and self._in_toc and (a.get("href") or "").startswith("#"):
+            self.toc.append(a["href"][1:])
+        if tag == "a" and "download" in a:
+            self.downloads.append(a["href"])
+        if tag == "div" and re.match(r"language-(python|text)\b", cls):
+            self.blocks.append(cls.split()[0].removeprefix("language-"))
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._in_toc = False
+
+
+def built(site_dir: Path, lang: str, chapter: str) -> tuple[str, _Page]:
+    html = (site_dir / ("en/" if lang == "en" else "") / "labs" / chapter / "index.html").read_text(encoding="utf-8")
+    page = _Page()
+    page.feed(html)
+    return html, page
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_lab_pages_are_rendered_executed_and_alike(site_dir, chapter):
+    seen = {}
+    for lang in LANGS:
+        nb = nbformat.read(DOCS / lang / "labs" / f"{chapter}.ipynb", as_version=4)
+        html, page = built(site_dir, lang, chapter)
+        where = f"{lang} labs/{chapter}/"
+        article = html[html.index("<article"): html.index("</article>")]
+        assert '"cell_type"' not in html, f"{where}: the notebook's JSON, not a page"
+        assert "jupyter-wrapper" not in article and "<style" not in article and "<script" not in article, \
+            f"{where}: mkdocs-jupyter's markup is still in the page"
+        assert f"<title>{h1(nb)} - " in html, f"{where}: <title> is not the notebook's title {h1(nb)!r}"
+        assert ">None<" not in html.replace(" ", "").replace("\n", ""), f"{where}: a nav entry reads None"
+        code = sum(c.cell_type == "code" for c in nb.cells)
+        assert page.blocks.count("python") == code, f"{where}: {page.blocks.count('python')} code blocks, {code} code cells"
+        assert page.blocks.count("text") >= code // 2, f"{where}: {page.blocks.count('text')} outputs for {code} cells: not executed?"
+        assert "nb-stderr" not in article, f"{where}: a cell wrote to stderr (a warning?)"
+        assert page.headings and all(page.headings), f"{where}: empty heading id in {page.headings}"
+        assert page.toc == page.headings, f"{where}: table of contents {page.toc} != headings {page.headings}"
+        assert page.downloads == [f"{chapter}.ipynb"], f"{where}: download links {page.downloads}"
+        seen[lang] = page.headings
+    assert seen["ko"] == seen["en"], f"labs/{chapter}/: heading ids differ: {seen}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_download_is_the_notebook_with_published_links(site_dir, lang, chapter):
+    source = nbformat.read(DOCS / lang / "labs" / f"{chapter}.ipynb", as_version=4)
+    offered = site_dir / ("en/" if lang == "en" else "") / "labs" / chapter / f"{chapter}.ipynb"
+    assert offered.is_file(), f"{offered.relative_to(site_dir)} is not in the built site"
+    got = nbformat.reads(offered.read_text(encoding="utf-8"), as_version=4)
+    nbformat.validate(got)
+    site_url = re.search(r'<link rel="canonical" href="([^"]+?)(en/)?labs/', built(site_dir, lang, chapter)[0])[1]
+    home = site_url + ("en/" if lang == "en" else "")
+    for a, b in zip(source.cells, got.cells, strict=True):
+        if a.cell_type == "code":
+            assert a.source == b.source and b.outputs == []
+        else:
+            assert ".md" not in re.sub(r"\]\((?!\.)[^)]*\)", "", b.source), f"{offered.name} cell {a.id}: a relative link is left"
+            for url in re.findall(r"\]\((https?://[^)]+)\)", b.source):
+                if not url.startswith(site_url):
+                    continue
+                assert url.startswith(home), f"{offered.name} cell {a.id}: {url} is not in the {lang} site"
+
+
+def test_rebuild_reuses_every_executed_notebook(site_dir, tmp_path):
+    """Each language's build used to evict the other's cache entries (hooks/notebooks_i18n.py)."""
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log[-3000:]
+    hits = re.findall(r"Cache hit: (\S+)", log)
+    assert sorted(Path(h).relative_to(DOCS).as_posix() for h in hits) == \
+        sorted(p.relative_to(DOCS).as_posix() for p in ALL), f"not reused:\n{log[-3000:]}"
+    assert "Converting notebook" not in log
