@@ -81,7 +81,7 @@ def english_ids(page, config) -> list[tuple[int, str]]:
     if [level for level, _ in mine] != [level for level, _ in theirs]:
         raise PluginError(f"{page.file.src_uri}: headings {[h for h in mine]} do not match "
                           f"the English notebook's {[h for h in theirs]} (same levels, same order)")
-    ids = [slugify(re.sub(r"[`*_]", "", text), "-") for _, text in theirs]
+    ids = [slugify(text, "-") for _, text in theirs]
     if len(set(ids)) != len(ids) or "" in ids:
         raise PluginError(f"{twin}: headings must give unique, non-empty ids; got {ids}")
     return list(zip([level for level, _ in theirs], ids))

@@ -1,0 +1,304 @@
+"""The Korean pages and labs use the glossary's terms, and never a form it avoids.
+
+docs/ko/glossary.md holds one table: English | 한국어 | 쓰지 않는 표현 | 설명. The third
+column lists, comma-separated, the variants the site must not use for that term
+(transliterations, other translations, spacing variants; "—" when there are none). Every
+Korean page and the Markdown cells of every Korean lab are read as a reader sees them:
+fenced blocks and `inline code` are left out first, since code names are not translated,
+and a line break inside a paragraph counts as the space it renders as. Each avoided form
+found is reported as "docs/ko/x.md:LINE: '<variant>' -> use '<chosen form>' (glossary)".
+
+docs/en/glossary.md has the same table with English notes: the same rows in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from pages import DOCS, FENCE, ROOT, notebooks, outside_fences, pages
+
+GLOSSARY = {lang: DOCS / lang / "glossary.md" for lang in ("ko", "en")}
+HEADERS = {"ko": ["English", "한국어", "쓰지 않는 표현"], "en": ["English", "한국어", "Avoided forms"]}
+NO_VARIANTS = {"", "—", "-"}
+
+# A code span: a run of backticks, then anything up to the same run, within one paragraph.
+CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S)
+SEPARATOR_ROW = re.compile(r"^\|(\s*:?-+:?\s*\|)+\s*$")
+# "역(inverted) 드롭아웃" reads as "역 드롭아웃" once the English in parentheses is set aside.
+ENGLISH_IN_PARENS = re.compile(r"\([\x20-\x7e]*?\)")
+
+
+def _where(path: Path) -> str:
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Term:
+    english: str
+    korean: str
+    avoided: tuple[str, ...]
+    lineno: int  # of the row in docs/ko/glossary.md
+
+
+@dataclass(frozen=True)
+class Hit:
+    lineno: int
+    variant: str
+    korean: str
+
+    def message(self, where: str) -> str:
+        return f"{where}:{self.lineno}: '{self.variant}' -> use '{self.korean}' (glossary)"
+
+
+# --- reading the glossary ---------------------------------------------------------------
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+
+
+def table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the (line, cells) body rows of the one table in `path`."""
+    if not path.is_file():
+        pytest.fail(f"{_where(path)} is missing", pytrace=False)
+    blocks, current = [], []
+    for lineno, line in outside_fences(path):
+        if line.lstrip().startswith("|"):
+            current.append((lineno, line))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    if len(blocks) != 1:
+        pytest.fail(f"{_where(path)}: expected exactly one table, found {len(blocks)}", pytrace=False)
+    (head_no, head), *rest = blocks[0]
+    if not rest or not SEPARATOR_ROW.match(rest[0][1]):
+        pytest.fail(f"{_where(path)}:{head_no}: the table's second line must be its |---| separator",
+                    pytrace=False)
+    header = _cells(head)
+    rows = [(n, _cells(line)) for n, line in rest[1:]]
+    bad = [f"{_where(path)}:{n}: {len(c)} cells, expected {len(header)}" for n, c in rows if len(c) != len(header)]
+    if bad:
+        pytest.fail("rows with the wrong number of cells (a `|` inside a cell?):\n" + "\n".join(bad),
+                    pytrace=False)
+    return header, rows
+
+
+def parse_terms(rows: list[tuple[int, list[str]]]) -> list[Term]:
+    terms = []
+    for lineno, (english, korean, avoided, *_) in rows:
+        variants = () if avoided in NO_VARIANTS else tuple(v.strip() for v in avoided.split(","))
+        terms.append(Term(english, korean, variants, lineno))
+    return terms
+
+
+@cache
+def terms() -> tuple[Term, ...]:
+    _, rows = table(GLOSSARY["ko"])
+    return tuple(parse_terms(rows))
+
+
+# --- reading a page as a reader sees it ---------------------------------------------------
+
+def prose(text: str) -> str:
+    """`text` with fenced blocks and inline code blanked out; line numbers are kept."""
+    kept, fence = [], None
+    for line in text.split("\n"):
+        m = FENCE.match(line)
+        if fence is None:
+            if m:
+                fence = m["ticks"]
+                kept.append("")
+            else:
+                kept.append(line)
+        else:
+            # the same rule as pages.outside_fences: a bare fence at least as long closes it
+            if m and m["ticks"].startswith(fence[0] * len(fence)) and not m["info"].strip():
+                fence = None
+            kept.append("")
+    return CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), "\n".join(kept))
+
+
+def _pattern(form: str) -> re.Pattern:
+    # A space in a form also matches a line break inside a paragraph (it renders as a space).
+    return re.compile(r"(?: |[ \t]*\n[ \t]*)".join(re.escape(part) for part in form.split(" ")))
+
+
+def find_avoided(text: str, glossary: tuple[Term, ...] | list[Term]) -> list[Hit]:
+    """Every avoided form in the prose of `text`, outside code, in reading order.
+
+    Where one avoided form lies inside a longer one ('스텝' in '타임 스텝'), only the longer
+    is reported.
+    """
+    body = prose(text)
+    found = []  # (start, end, variant, korean)
+    for term in glossary:
+        for variant in term.avoided:
+            found += [(m.start(), m.end(), variant, term.korean) for m in _pattern(variant).finditer(body)]
+    kept = []
+    for start, end, variant, korean in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if not any(s <= start and end <= e for s, e, _, _ in kept):
+            kept.append((start, end, variant, korean))
+    return [Hit(body.count("\n", 0, start) + 1, variant, korean)
+            for start, _, variant, korean in sorted(kept)]
+
+
+def lab_cells(path: Path) -> list[tuple[str, str]]:
+    """(where, source) for each Markdown cell of a notebook."""
+    nb = nbformat.read(path, as_version=4)
+    return [(f"{_where(path)} cell {cell.get('id', i)}", cell.source)
+            for i, cell in enumerate(nb.cells) if cell.cell_type == "markdown"]
+
+
+def _fail_on(hits: list[str], what: str):
+    if hits:
+        pytest.fail(f"{len(hits)} avoided form(s) in {what}; see docs/ko/glossary.md:\n" + "\n".join(hits),
+                    pytrace=False)
+
+
+# --- the glossary itself ------------------------------------------------------------------
+
+def test_glossary_table_is_consistent():
+    header, rows = table(GLOSSARY["ko"])
+    assert header[:3] == HEADERS["ko"], f"docs/ko/glossary.md: table header {header}, expected {HEADERS['ko']} + note"
+    glossary = terms()
+    assert glossary, "docs/ko/glossary.md: the table has no rows"
+    problems = [f"docs/ko/glossary.md:{t.lineno}: '{t.english}' has no Korean term" for t in glossary if not t.korean]
+    seen_english, seen_variant = {}, {}
+    for t in glossary:
+        if t.english in seen_english:
+            problems.append(f"docs/ko/glossary.md:{t.lineno}: '{t.english}' already at line {seen_english[t.english]}")
+        seen_english.setdefault(t.english, t.lineno)
+        for v in t.avoided:
+            if not v:
+                problems.append(f"docs/ko/glossary.md:{t.lineno}: empty avoided form (stray comma?)")
+            elif v in seen_variant:
+                problems.append(f"docs/ko/glossary.md:{t.lineno}: '{v}' is also avoided at line {seen_variant[v]}")
+            seen_variant.setdefault(v, t.lineno)
+    # A chosen form that contains an avoided one would be reported wherever the site uses it.
+    for t in glossary:
+        for hit in find_avoided(t.korean, glossary):
+            problems.append(f"docs/ko/glossary.md:{t.lineno}: the chosen form '{t.korean}' contains "
+                            f"'{hit.variant}', avoided for '{hit.korean}'")
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_both_languages_have_the_same_rows():
+    (ko_head, ko_rows), (en_head, en_rows) = table(GLOSSARY["ko"]), table(GLOSSARY["en"])
+    assert en_head[:3] == HEADERS["en"], f"docs/en/glossary.md: table header {en_head}, expected {HEADERS['en']} + note"
+    assert len(ko_rows) == len(en_rows), (f"docs/ko/glossary.md has {len(ko_rows)} terms, "
+                                          f"docs/en/glossary.md has {len(en_rows)}")
+    for (ko_no, ko), (en_no, en) in zip(ko_rows, en_rows):
+        if ko[:3] != en[:3]:
+            pytest.fail(f"first difference: docs/ko/glossary.md:{ko_no} has {ko[:3]}, "
+                        f"docs/en/glossary.md:{en_no} has {en[:3]} (English, Korean and avoided forms "
+                        "must be the same, in the same order)", pytrace=False)
+
+
+def _site_prose() -> str:
+    texts = [p.read_text(encoding="utf-8") for p in KO_PAGES]
+    texts += [source for lab in KO_LABS for _, source in lab_cells(lab)]
+    flat = " ".join(re.sub(r"[ \t]*\n[ \t]*", " ", prose(t)) for t in texts)
+    return ENGLISH_IN_PARENS.sub("", flat)
+
+
+def test_every_chosen_term_is_used_on_the_site():
+    """The glossary records the site's choices; it does not invent terms of its own."""
+    site = _site_prose()
+    unused = [f"docs/ko/glossary.md:{t.lineno}: '{t.korean}' ({t.english}) appears on no Korean page or lab"
+              for t in terms() if not _pattern(t.korean).search(site)]
+    if unused:
+        pytest.fail("\n".join(unused), pytrace=False)
+
+
+# --- the pages and the labs ---------------------------------------------------------------
+
+KO_PAGES = [p for p in pages("ko") if p != GLOSSARY["ko"]]
+KO_LABS = notebooks("ko")
+
+
+@pytest.mark.parametrize("page", KO_PAGES, ids=_where)
+def test_page_uses_the_glossary_terms(page):
+    where = _where(page)
+    _fail_on([h.message(where) for h in find_avoided(page.read_text(encoding="utf-8"), terms())], where)
+
+
+@pytest.mark.parametrize("lab", KO_LABS, ids=_where)
+def test_lab_uses_the_glossary_terms(lab):
+    hits = [h.message(where) for where, source in lab_cells(lab) for h in find_avoided(source, terms())]
+    _fail_on(hits, _where(lab))
+
+
+# --- the checker fails when it should -----------------------------------------------------
+
+SAMPLE_TERMS = [
+    Term("gradient", "기울기", ("그래디언트", "경사"), 0),
+    Term("time step", "시간 단계", ("타임 스텝", "스텝"), 0),
+    Term("hidden state", "은닉 상태", ("히든 스테이트",), 0),
+]
+
+SAMPLE = """\
+# 제목 { #title }
+
+그래디언트가 사라집니다. 두 번째 그래디언트도 셉니다.
+`그래디언트`와 ``a `그래디언트` b``는 코드라서 괜찮습니다.
+
+```python
+g = "그래디언트"  # fenced: not prose
+```
+
+!!! note "상자"
+    타임 스텝마다 히든
+    스테이트가 바뀝니다.
+````text
+```
+경사
+```
+````
+끝.
+"""
+
+
+def test_checker_reports_avoided_forms_outside_code_only():
+    hits = find_avoided(SAMPLE, SAMPLE_TERMS)
+    assert [(h.lineno, h.variant, h.korean) for h in hits] == [
+        (3, "그래디언트", "기울기"),
+        (3, "그래디언트", "기울기"),
+        (11, "타임 스텝", "시간 단계"),  # not also '스텝' on its own
+        (11, "히든 스테이트", "은닉 상태"),  # across a line break
+    ]
+    assert hits[0].message("docs/ko/x.md") == "docs/ko/x.md:3: '그래디언트' -> use '기울기' (glossary)"
+
+
+def test_checker_fails_a_page(tmp_path):
+    page = tmp_path / "x.md"
+    page.write_text("# x { #x }\n\n바이어스를 더합니다.\n", encoding="utf-8")
+    glossary = [Term("bias", "편향", ("바이어스",), 0)]
+    with pytest.raises(pytest.fail.Exception, match=r"x\.md:3: '바이어스' -> use '편향' \(glossary\)"):
+        _fail_on([h.message(_where(page)) for h in find_avoided(page.read_text(encoding="utf-8"), glossary)],
+                 "x.md")
+
+
+def test_every_avoided_form_of_the_glossary_is_caught():
+    """Each variant in the real table is found in prose, and ignored in code."""
+    missed = []
+    for t in terms():
+        for v in t.avoided:
+            found = find_avoided(f"앞 문장에 {v}이 있습니다.\n`{v}`\n", terms())
+            if [(h.lineno, h.variant, h.korean) for h in found] != [(1, v, t.korean)]:
+                missed.append(f"docs/ko/glossary.md:{t.lineno}: '{v}' -> {found}")
+    if missed:
+        pytest.fail("avoided forms the checker does not report as expected:\n" + "\n".join(missed), pytrace=False)
