@@ -5,7 +5,9 @@ Three things break when the two plugins meet; this hook mends each:
 - static-i18n rebuilds the file list for each language as plain `File`s, so a
   notebook stops being a page: its raw JSON is copied to `.../index.html` and
   its nav title reads "None", while `--strict` still passes
-  (ultrabug/mkdocs-static-i18n#198). Wrapped again here, after static-i18n.
+  (ultrabug/mkdocs-static-i18n#198). Wrapped again here, after static-i18n,
+  with what static-i18n gives pages and skipped for notebooks: the other
+  language's version (hreflang, language selector) and a place in the sitemap.
 - each language's build evicts the other language's entries from
   mkdocs-jupyter's cache, so every build executes every notebook again. All
   notebooks' entries are kept; the cache lives in a folder named after the
@@ -13,6 +15,8 @@ Three things break when the two plugins meet; this hook mends each:
 - nbconvert derives heading ids from the text and drops Hangul: Korean
   headings get empty or clipped ids. Every notebook takes its ids from its
   English twin, in order, so `#a-first-check` is the same section in both.
+  The table of contents also loses text in backticks (a heading `proj_size`
+  became a link without a name); its titles are taken from the headings.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import os
 import re
 from importlib.metadata import version
 from pathlib import Path, PurePath
+from types import SimpleNamespace
 
 from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
@@ -44,15 +49,29 @@ def on_config(config):
 
 @event_priority(-200)  # after static-i18n's on_files (-100), which unwraps notebooks
 def on_files(files, config):
-    jupyter = _jupyter(config)
+    jupyter, i18n = _jupyter(config), config.plugins["i18n"]
     for f in list(files):
         if not isinstance(f, NotebookFile) and jupyter.should_include(f):
             nb = NotebookFile(f, config.use_directory_urls, config.site_dir)
             # static-i18n already moved the page under its language's folder
             nb.dest_path, nb.abs_dest_path, nb.url = f.dest_path, f.abs_dest_path, f.url
+            nb.alternates = _alternates(nb, config, i18n)
             files.remove(f)
             files.append(nb)
+    i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()  # the sitemap
     return files
+
+
+def _alternates(nb, config, i18n) -> dict:
+    """This notebook in every language it exists in, as static-i18n records it for a page."""
+    rel = PurePath(nb.src_uri).relative_to(PurePath(nb.src_uri).parts[0])
+    out = {}
+    for lang in sorted(i18n.build_languages):
+        if (Path(config.docs_dir) / lang / rel).exists():
+            prefix = "" if lang == i18n.default_language else f"{lang}/"
+            url = f"{prefix}{rel.with_suffix('').as_posix()}/"
+            out[lang] = nb if lang == i18n.current_language else SimpleNamespace(url=url, page=None, locale=lang)
+    return out
 
 
 def headings(notebook: Path) -> list[tuple[int, str]]:
@@ -95,6 +114,7 @@ def on_page_content(html, page, config, files):
     if len(found) != len(ids):
         raise PluginError(f"{page.file.src_uri}: {len(found)} headings rendered, {len(ids)} in the notebook")
     it = iter(ids)
+    titles = [re.sub(r"<[^>]+>", "", inner).strip() for _, inner in found]
 
     def renamed(m):
         _, new = next(it)
@@ -110,8 +130,8 @@ def on_page_content(html, page, config, files):
         stack += reversed(list(link.children))
     if len(links) != len(ids):
         raise PluginError(f"{page.file.src_uri}: {len(links)} entries in the table of contents, {len(ids)} headings")
-    for link, (_, new) in zip(links, ids):
-        link.id = new
+    for link, (_, new), title in zip(links, ids, titles):
+        link.id, link.title = new, title
     return html
 
 

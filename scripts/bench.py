@@ -45,8 +45,12 @@ def snippets_once_script() -> str:
     return "import io, contextlib\nfor code in %r:\n    with contextlib.redirect_stdout(io.StringIO()):\n        exec(code, {})\n" % sorted(codes)
 
 
-def page_weights(site: Path) -> list[tuple[str, int, dict[str, int]]]:
-    """Bytes received on a first load of each page (empty cache), by kind of resource."""
+def page_weights(site: Path) -> list[tuple[str, int, int, dict[str, int]]]:
+    """Bytes of a first load of each page (empty cache): uncompressed, and transferred.
+
+    The local server compresses text with gzip as GitHub Pages does, so "transferred"
+    is what a reader downloads; "uncompressed" is what the browser has to parse.
+    """
     from playwright.sync_api import sync_playwright
 
     server = website.Server(site, website.published_prefix(site))
@@ -57,19 +61,20 @@ def page_weights(site: Path) -> list[tuple[str, int, dict[str, int]]]:
             for path in website.page_paths(site):
                 context = browser.new_context()
                 page = context.new_page()
-                sizes = {}
+                sizes, sent = {}, [0]
 
-                def on_response(resp):
-                    kind = resp.request.resource_type
+                def on_finished(req):
+                    resp = req.response()
                     try:
-                        n = len(resp.body())
-                    except Exception:  # redirects and failed loads have no body
+                        n = len(resp.body()) if resp else 0
+                    except Exception:  # redirects have no body
                         n = 0
-                    sizes[kind] = sizes.get(kind, 0) + n
+                    sizes[req.resource_type] = sizes.get(req.resource_type, 0) + n
+                    sent[0] += req.sizes()["responseBodySize"]
 
-                page.on("response", on_response)
+                page.on("requestfinished", on_finished)
                 page.goto(server.root + path.lstrip("/"), wait_until="networkidle")
-                out.append((path, sum(sizes.values()), sizes))
+                out.append((path, sum(sizes.values()), sent[0], sizes))
                 context.close()
             browser.close()
     finally:
@@ -104,15 +109,16 @@ def main():
     print(f"| test suite (`pytest`, what `make test` runs) | {suite:.1f} s | |")
     print(f"| snippet tests / one plain process running every snippet once | "
           f"{snippet_tests:.1f} s / {once:.1f} s = {snippet_tests / once:.2f}x | {RATIO_BUDGET}x |")
-    print("\nBytes received on a first load (uncompressed, empty cache):\n")
-    print("| page | total | document | css | js | search index + other | budget |\n|---|---|---|---|---|---|---|")
-    for path, total, sizes in weights:
+    print("\nBytes of a first load (empty cache): uncompressed, then transferred (gzip, as GitHub Pages):\n")
+    print("| page | uncompressed | document | css | js | other | transferred | budget (uncompressed) |\n"
+          "|---|---|---|---|---|---|---|---|")
+    for path, total, sent, sizes in weights:
         other = total - sizes.get("document", 0) - sizes.get("stylesheet", 0) - sizes.get("script", 0)
         budget = LAB_BUDGET if "/labs/" in path else PAGE_BUDGET
         verdict = f"{'ok' if total <= budget else 'over'} ({budget // 1024} KB)"
         print(f"| `{path}` | {total / 1024:.0f} KB | {sizes.get('document', 0) / 1024:.0f} KB | "
               f"{sizes.get('stylesheet', 0) / 1024:.0f} KB | {sizes.get('script', 0) / 1024:.0f} KB | "
-              f"{other / 1024:.0f} KB | {verdict} |")
+              f"{other / 1024:.0f} KB | {sent / 1024:.0f} KB | {verdict} |")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ with the site's root 404.html and status 404, as GitHub Pages does.
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import http.server
 import os
 import re
@@ -90,11 +92,33 @@ def published_prefix(site: Path) -> str:
     return urlsplit(loc[1]).path if loc else "/"
 
 
+# Text GitHub Pages sends gzip-compressed to a browser that accepts it.
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb", ".txt"}
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"  # the path the site is published under, e.g. /repo/ on GitHub Pages
 
     def log_message(self, *args):  # keep the test output clean
         pass
+
+    def send_head(self):
+        # As GitHub Pages does: text compressed with gzip when the browser asks for it,
+        # so the bytes a browser reports as transferred are the ones readers download.
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # its redirect to the path with a slash
+            path = path / "index.html"
+        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path):
         if not path.startswith(self.prefix):
