@@ -85,6 +85,7 @@ def page_weights(site: Path) -> list[tuple[str, int, int, dict[str, int]]]:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-suite", action="store_true", help="builds and page weights only")
     args = parser.parse_args()
     py = sys.executable
 
@@ -97,18 +98,20 @@ def main():
                 cold.append(wall(cmd, env={**ENV, "NOTEBOOK_CACHE": cache}))
         build = median_wall(cmd, args.runs)
         weights = page_weights(Path(tmp))
-    suite = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider"], args.runs)
-    snippet_tests = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                                 "tests/test_examples.py", "-k", "prints_its_output"], args.runs)
-    once = median_wall([py, "-c", snippets_once_script()], args.runs)
+    if not args.skip_suite:
+        suite = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider"], args.runs)
+        snippet_tests = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                     "tests/test_examples.py", "-k", "prints_its_output"], args.runs)
+        once = median_wall([py, "-c", snippets_once_script()], args.runs)
 
     print(f"Medians of {args.runs} runs on {os.cpu_count()} cores.\n")
     print("| measure | value | budget |\n|---|---|---|")
     print(f"| `make build`, notebooks executed (cold cache) | {statistics.median(cold):.1f} s | |")
     print(f"| `make build`, notebooks reused (warm cache) | {build:.1f} s | |")
-    print(f"| test suite (`pytest`, what `make test` runs) | {suite:.1f} s | |")
-    print(f"| snippet tests / one plain process running every snippet once | "
-          f"{snippet_tests:.1f} s / {once:.1f} s = {snippet_tests / once:.2f}x | {RATIO_BUDGET}x |")
+    if not args.skip_suite:
+        print(f"| test suite (`pytest`, what `make test` runs) | {suite:.1f} s | |")
+        print(f"| snippet tests / one plain process running every snippet once | "
+              f"{snippet_tests:.1f} s / {once:.1f} s = {snippet_tests / once:.2f}x | {RATIO_BUDGET}x |")
     print("\nBytes of a first load (empty cache): uncompressed, then transferred (gzip, as GitHub Pages):\n")
     print("| page | uncompressed | document | css | js | other | transferred | budget (uncompressed) |\n"
           "|---|---|---|---|---|---|---|---|")

@@ -31,10 +31,10 @@ def test_search_finds_the_page_in_the_readers_language(chromium, server, path, q
     try:
         page = visit.page
         index = f"{'en/' if path.startswith('/en/') else ''}search/search_index.json"
-        asked = []
-        page.on("request", lambda req: req.url.endswith(index) and asked.append(req.url))
+        # Every request since the page started, from the browser's own record.
+        loaded = "i => performance.getEntriesByType('resource').some(e => e.name.endsWith(i))"
         page.wait_for_timeout(300)
-        assert not asked, "the search index was downloaded before the reader opened search"
+        assert not page.evaluate(loaded, index), "the search index was downloaded before the reader opened search"
         # The index is fetched when the search field gets focus (hooks/search_index_lazy.py).
         # Material says it is ready by replacing the "initializing" text of the result
         # meta line: wait for that.
@@ -42,7 +42,7 @@ def test_search_finds_the_page_in_the_readers_language(chromium, server, path, q
         page.click("input.md-search__input")
         page.wait_for_function("t => document.querySelector('.md-search-result__meta').innerText.trim() != t",
                                 arg=initializing, timeout=20_000)
-        assert asked, f"no request for {index} after opening search"
+        assert page.evaluate(loaded, index), f"no request for {index} after opening search"
         page.keyboard.type(query)
         # Material reads the query on keyup. A Korean IME fires keyups while composing;
         # Playwright inserts Hangul as text without key events, so end with a real key.
