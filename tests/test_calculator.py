@@ -31,7 +31,7 @@ REFUSAL_STATUS = {"en": "Refused: torch would not check this input.", "ko": "거
 def node() -> str:
     path = shutil.which("node")
     if path is None:
-        pytest.fail("node not found: the calculator's tests need Node.js 20.19 or newer", pytrace=False)
+        pytest.fail("node not found: the calculator's tests need Node.js 18 or newer (`make test` installs Debian's nodejs when run as root)", pytrace=False)
     return path
 
 

@@ -146,6 +146,7 @@ def test_changed_calculator_rule_fails_the_node_tests(rule, tmp_path):
     for name in ("rnn_shapes.js", "calculator.js"):
         shutil.copy(ROOT / "docs/assets/scripts" / name, scripts / name)
     shutil.copytree(TESTS / "calculator", tmp_path / "tests/calculator")
+    shutil.copy(ROOT / "package.json", tmp_path / "package.json")  # ES modules on any Node
     node = shutil.which("node") or pytest.fail("node not found", pytrace=False)
 
     def run():
