@@ -75,8 +75,8 @@ def unchecked(c: dict) -> str | None:
     before it checks, so a short list silently drops sequences).
     """
     lengths = c["lengths"]
-    if lengths is None or not c["batched"]:
-        return None
+    if lengths is None or not c["batched"] or min(c["seq_len"], c["batch"]) < 0:
+        return None  # not packed, or no input tensor to pack (torch.zeros refused it)
     if lengths and max(lengths) > c["seq_len"]:
         return "length_beyond_seq_len"
     if not c["enforce_sorted"] and len(lengths) != c["batch"]:
@@ -141,7 +141,8 @@ def hand_picked() -> list[dict]:
         {"num_layers": -2}, {"hidden_size": 2.5}, {"input_size": 3.5},
         {"dropout": 0.3, "hidden_size": 0}, {"proj_size": 2, "hidden_size": 0}, {"proj_size": -1, "hidden_size": 0},
         {"bias": False}, {"bias": False, "proj_size": 3, "bidirectional": True},
-        {"seq_len": 0}, {"batch": 0}, {"batch": 0, "batch_first": True}, {"seq_len": 0, "batched": False},
+        {"seq_len": 0}, {"batch": 0}, {"batch": -1}, {"seq_len": -2}, {"batch": -1, "batched": False},
+        {"seq_len": -1, "lengths": [2, 1]}, {"batch": -2, "lengths": [2, 1]}, {"batch": 0, "batch_first": True}, {"seq_len": 0, "batched": False},
         {"lengths": [5, 3]}, {"lengths": [3, 5]}, {"lengths": [3, 5], "enforce_sorted": False},
         {"lengths": [5, 3], "batch_first": True}, {"lengths": [5, 3, 1], "batch": 3, "bidirectional": True},
         {"lengths": [5]}, {"lengths": [5, 3, 2]}, {"lengths": [5, 0]}, {"lengths": [0, 5]},

@@ -23,8 +23,10 @@ from website import Visit
 FIXTURE = ROOT / "tests" / "calculator" / "fixture.json"
 CASES = json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]
 # Every 13th case (about 50, valid and invalid, spread over the fixture) and every
-# case the calculator refuses.
-SAMPLE = [c for i, c in enumerate(CASES) if i % 13 == 0 or c["torch"].get("calculator_refuses")]
+# case the calculator refuses. An empty `lengths` list cannot be typed (an empty field
+# means "not packed"), so those cases stay with the Node tests.
+SAMPLE = [c for i, c in enumerate(CASES)
+          if (i % 13 == 0 or c["torch"].get("calculator_refuses")) and c["config"]["lengths"] != []]
 REFUSAL_STATUS = {"en": "Refused: torch would not check this input.", "ko": "거부: torch가 검사하지 않는 입력입니다."}
 
 
@@ -53,6 +55,60 @@ def test_module_agrees_with_torch_on_every_configuration():
     done = subprocess.run([node(), "--test", "tests/calculator/"], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+
+
+# Every fixture configuration turned into the Python the page shows for it, by the module itself.
+CODE_DUMP = """
+import { readFileSync } from "node:fs";
+import { pythonCode } from "./docs/assets/scripts/rnn_shapes.js";
+const { cases } = JSON.parse(readFileSync("tests/calculator/fixture.json", "utf8"));
+process.stdout.write(JSON.stringify(cases.map((c) => pythonCode(c.config))));
+"""
+
+
+def test_the_python_shown_reproduces_torch_for_every_configuration():
+    """The page shows a script for the configuration; run, it gives torch's answer from the fixture."""
+    import contextlib
+    import io
+    import warnings
+
+    done = subprocess.run([node(), "--input-type=module", "-e", CODE_DUMP], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    codes = json.loads(done.stdout)
+    wrong = []
+    for i, (case, code) in enumerate(zip(CASES, codes, strict=True)):
+        t = case["torch"]
+        if t.get("calculator_refuses"):
+            continue  # the page shows no script for input torch does not check
+        scope, raised = {}, None
+        with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("always")
+            try:
+                exec(compile(code, f"<calculator case {i}>", "exec"), scope)
+            except Exception as e:
+                raised = {"type": type(e).__name__, "message": str(e)}
+        said = [f"{w.category.__name__}: {w.message}" for w in caught if "dropout option" in str(w.message)]
+        if t.get("error"):
+            got = {"error": raised}
+            want = {"error": t["error"]}
+        else:
+            packed = "packed" in scope
+            got = {"error": raised} if raised else {
+                "input": list(scope["x"].shape),
+                "output": list((scope["output"].data if packed else scope["output"]).shape),
+                "h_n": list(scope["h_n"].shape),
+                "c_n": list(scope["c_n"].shape) if "c_n" in scope else None,
+                "params": [[n, list(p.shape)] for n, p in scope["rnn"].named_parameters()],
+                "batch_sizes": scope["packed"].batch_sizes.tolist() if packed else None,
+            }
+            want = {"input": t["shapes"]["input"], "output": t["shapes"]["output"], "h_n": t["shapes"]["h_n"],
+                    "c_n": t["shapes"]["c_n"], "params": t["params"],
+                    "batch_sizes": t["packed"]["batch_sizes"] if t["packed"] else None}
+        got["warnings"], want["warnings"] = said, t["warnings"]
+        if got != want:
+            wrong.append(f"case {i}:\n{code}\n  ran:     {got}\n  fixture: {want}")
+    assert not wrong, f"{len(wrong)} scripts disagree with torch's recorded answer; first:\n" + "\n".join(wrong[:2])
 
 
 def query(config: dict) -> str:
@@ -150,6 +206,8 @@ def test_typing_updates_results_and_the_link(chromium, server, lang):
         page.get_by_label("bidirectional=True").check()
         assert shown(page)["rows"]["h_n"] == "(4, 2, 4)"
         assert page.evaluate("location.search") == "?module=GRU&num_layers=2&bidirectional=1"
+        code = page.locator("[data-calc=code]")
+        assert code.is_visible() and "rnn = nn.GRU(3, 4, num_layers=2, bidirectional=True)" in code.text_content()
         # The link alone brings the same configuration back.
         page.goto(page.url)
         page.wait_for_selector("[data-calc=root][data-ready]")
@@ -160,6 +218,7 @@ def test_typing_updates_results_and_the_link(chromium, server, lang):
         assert not view["results"]
         assert view["problems"] == [["", {"en": "hidden_size: “four” is not a number.",
                                           "ko": "hidden_size: “four”은(는) 숫자가 아닙니다."}[lang]]]
+        assert not code.is_visible(), "a script is shown for input that is not a configuration"
         field = page.locator("#calc-hidden_size")
         assert field.get_attribute("aria-invalid") == "true"
         assert field.get_attribute("aria-describedby") == "calc-problem-hidden_size"

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { FIELDS, fmt, fromQuery, parse, toQuery } from "../../docs/assets/scripts/calculator.js";
+import { FIELDS, fmt, fromQuery, list, parse, toQuery } from "../../docs/assets/scripts/calculator.js";
 
 const defaults = Object.fromEntries(Object.entries(FIELDS).map(([k, [, v]]) => [k, v]));
 
@@ -43,4 +43,19 @@ test("the URL query holds only what differs from the defaults and reads back", (
 
 test("shapes print as Python tuples", () => {
   assert.deepEqual([fmt([5, 2, 8]), fmt([16]), fmt([])], ["(5, 2, 8)", "(16,)", "()"]);
+});
+
+test("sizes the page cannot list are refused with a message, not cut", () => {
+  const { problems } = parse({ ...defaults, num_layers: "5000", batch: "2000000", lengths: "3000000" });
+  assert.deepEqual(problems.map((p) => [p.field, p.code]), [
+    ["num_layers", "too_large"], ["batch", "too_large"], ["lengths", "too_large"],
+  ]);
+  const many = Array.from({ length: 1001 }, () => "1").join(",");
+  assert.equal(parse({ ...defaults, lengths: many }).problems[0].code, "too_many");
+});
+
+test("a long batch_sizes is shortened and says how long it is", () => {
+  assert.equal(list([3, 2, 1]), "[3, 2, 1]");
+  const long = list(Array.from({ length: 100 }, (_, i) => 100 - i));
+  assert.ok(long.endsWith("5, 4, 3, 2, 1] (100)"), long);
 });

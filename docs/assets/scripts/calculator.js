@@ -1,7 +1,11 @@
 // The shape calculator page: reads the form (or the URL query), asks
 // rnn_shapes.js, fills the result tables. Field names are the Python argument
 // names and the URL query's keys, so a configuration can be shared as a link.
-import { compute } from "./rnn_shapes.js";
+import { compute, pythonCode } from "./rnn_shapes.js";
+
+// Beyond these the page would freeze listing parameters or batch sizes; torch itself
+// would mostly run out of memory. Refused with a message, never cut silently.
+export const LIMITS = { num_layers: 1000, lengths: 1000, default: 1_000_000 };
 
 // name -> [kind, default as typed]
 export const FIELDS = {
@@ -28,6 +32,9 @@ const MESSAGES = {
     empty: (f) => `${f}: the field is empty.`,
     not_number: (f, raw) => `${f}: “${raw}” is not a number.`,
     not_whole: (f, raw) => `${f}: “${raw}” is not a whole number.`,
+    too_large: (f, raw, limit) => `${f}: “${raw}” is more than this page handles (${limit.toLocaleString("en-US")}).`,
+    too_many: (f, n, limit) => `${f}: ${n} lengths are more than this page handles (${limit.toLocaleString("en-US")}).`,
+    more: (n) => `… and ${n} more`,
     bad_length: (f, raw) => `${f}: “${raw}” is not a whole number. Write the lengths separated by commas, for example 5, 3, 2.`,
     bad_module: (f, raw) => `${f}: “${raw}” is not one of RNN, LSTM, GRU.`,
     lengths_need_batch: () => "Packing needs batched input: tick “batched input” or clear the lengths.",
@@ -47,6 +54,9 @@ const MESSAGES = {
     empty: (f) => `${f}: 값이 비어 있습니다.`,
     not_number: (f, raw) => `${f}: “${raw}”은(는) 숫자가 아닙니다.`,
     not_whole: (f, raw) => `${f}: “${raw}”은(는) 정수가 아닙니다.`,
+    too_large: (f, raw, limit) => `${f}: “${raw}”은(는) 이 페이지가 다룰 수 있는 크기(${limit.toLocaleString("en-US")})를 넘습니다.`,
+    too_many: (f, n, limit) => `${f}: 길이 ${n}개는 이 페이지가 다룰 수 있는 개수(${limit.toLocaleString("en-US")})를 넘습니다.`,
+    more: (n) => `… 외 ${n}개`,
     bad_length: (f, raw) => `${f}: “${raw}”은(는) 정수가 아닙니다. 길이를 쉼표로 구분해 적습니다(예: 5, 3, 2).`,
     bad_module: (f, raw) => `${f}: “${raw}”은(는) RNN, LSTM, GRU 중 하나가 아닙니다.`,
     lengths_need_batch: () => "패킹에는 배치가 있는 입력이 필요합니다. “배치 입력”을 켜거나 길이 목록을 비우십시오.",
@@ -63,6 +73,12 @@ const MESSAGES = {
     warned: (n) => ` 경고 ${n}개.`,
   },
 };
+
+// batch_sizes as a list; a long one shortened, with its length.
+export function list(values) {
+  if (values.length <= 40) return `[${values.join(", ")}]`;
+  return `[${values.slice(0, 20).join(", ")}, …, ${values.slice(-5).join(", ")}] (${values.length})`;
+}
 
 // A shape as Python prints a tuple: (5, 2, 8), (16,).
 export function fmt(shape) {
@@ -89,7 +105,10 @@ export function parse(raw) {
       else {
         const parts = text.split(/[\s,]+/).filter((p) => p !== "");
         const bad = parts.find((p) => !NUMBER.test(p) || !Number.isInteger(Number(p)));
+        const big = parts.find((p) => Math.abs(Number(p)) > LIMITS.default);
         if (bad !== undefined) problems.push({ field: name, code: "bad_length", raw: bad });
+        else if (parts.length > LIMITS.lengths) problems.push({ field: name, code: "too_many", raw: parts.length, limit: LIMITS.lengths });
+        else if (big !== undefined) problems.push({ field: name, code: "too_large", raw: big, limit: LIMITS.default });
         else config[name] = parts.map(Number);
       }
     } else if (text === "") {
@@ -100,8 +119,11 @@ export function parse(raw) {
     } else {
       const n = Number(text);
       // input_size and hidden_size go to torch as typed: it has its own message for 2.5.
+      const limit = LIMITS[name] ?? LIMITS.default;
       if (kind !== "size" && kind !== "number" && !Number.isInteger(n)) {
         problems.push({ field: name, code: "not_whole", raw: text });
+      } else if (kind !== "number" && Math.abs(n) > limit) {
+        problems.push({ field: name, code: "too_large", raw: text, limit });
       } else config[name] = n;
     }
   }
@@ -161,7 +183,9 @@ function show(root, raw, lang) {
   const status = $("[data-calc=status]");
   const problemList = $("[data-calc=problems]");
   const results = $("[data-calc=results]");
+  const codeBox = $("[data-calc=code-box]");
   const parsed = parse(raw);
+  codeBox.hidden = true;
 
   for (const el of form.querySelectorAll("[aria-invalid]")) {
     el.removeAttribute("aria-invalid");
@@ -178,7 +202,7 @@ function show(root, raw, lang) {
 
   if (parsed.problems) {
     for (const p of parsed.problems) {
-      const item = say(t[p.code](p.field, p.raw));
+      const item = say(t[p.code](p.field, p.raw, p.limit));
       item.id = `calc-problem-${p.field}`;
       const field = form.elements[p.field];
       const input = field instanceof RadioNodeList ? field[0] : field;
@@ -192,6 +216,10 @@ function show(root, raw, lang) {
   const c = parsed.config;
   const r = compute(c);
   for (const w of r.warnings) say(w, "calc-warning");
+  if (!r.refused) {  // the script that gives this answer (or this error) in torch
+    $("[data-calc=code]").textContent = pythonCode(c);
+    codeBox.hidden = false;
+  }
   if (r.error) {
     say(`${r.error.type}: ${r.error.message}`, "calc-error");
     results.hidden = true;
@@ -214,12 +242,13 @@ function show(root, raw, lang) {
   for (const [name, shape] of Object.entries(rows)) {
     const row = $(`[data-row="${name}"]`);
     row.hidden = shape === null;
-    if (shape !== null) row.querySelector("[data-shape]").textContent = name === "batch_sizes" ? `[${shape.join(", ")}]` : fmt(shape);
+    if (shape !== null) row.querySelector("[data-shape]").textContent = name === "batch_sizes" ? list(shape) : fmt(shape);
   }
   const body = $("[data-calc=params]");
-  body.replaceChildren(...r.params.map(([name, shape]) => {
+  const shown = r.params.length > 200 ? [...r.params.slice(0, 200), [t.more(r.params.length - 200), null]] : r.params;
+  body.replaceChildren(...shown.map(([name, shape]) => {
     const tr = document.createElement("tr");
-    for (const text of [name, fmt(shape)]) {
+    for (const text of [name, shape ? fmt(shape) : ""]) {
       const td = document.createElement("td");
       const code = document.createElement("code");
       code.textContent = text;

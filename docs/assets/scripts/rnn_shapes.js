@@ -87,9 +87,12 @@ function pack(c, warnings) {
         warnings);
     }
   }
-  const longest = lengths[0];
+  // batch_sizes[t] = how many sequences are longer than t (lengths are sorted here)
   const batchSizes = [];
-  for (let t = 0; t < longest; t++) batchSizes.push(lengths.filter((n) => n > t).length);
+  for (let t = 0, alive = lengths.length; t < lengths[0]; t++) {
+    while (lengths[alive - 1] <= t) alive--;
+    batchSizes.push(alive);
+  }
   return { lengths, batchSizes };
 }
 
@@ -119,6 +122,9 @@ export function compute(c) {
   const warnings = [];
   const error = construct(c, warnings);
   if (error) return error;
+  if (c.seq_len < 0 || (c.batched && c.batch < 0)) {  // torch.zeros(...) for the input
+    return fail("RuntimeError", "zeros: Dimension size must be non-negative.", warnings);
+  }
   let packed = null;
   if (c.lengths !== null) {
     const refused = refusal(c);
@@ -164,4 +170,39 @@ export function compute(c) {
     };
   }
   return result;
+}
+
+// The configuration as a Python script a reader can run: the same calls the
+// fixture made, with only the arguments that differ from torch's defaults.
+export function pythonCode(c) {
+  const literal = (x) => (Number.isInteger(x) ? String(x) : pyFloat(x));
+  const args = [literal(c.input_size), literal(c.hidden_size)];
+  if (c.num_layers !== 1) args.push(`num_layers=${c.num_layers}`);
+  if (!c.bias) args.push("bias=False");
+  if (c.batch_first) args.push("batch_first=True");
+  if (c.dropout !== 0) args.push(`dropout=${pyFloat(c.dropout)}`);
+  if (c.bidirectional) args.push("bidirectional=True");
+  if (c.proj_size !== null) args.push(`proj_size=${c.proj_size}`);
+  const [shape, axes] = !c.batched ? [[c.seq_len, c.input_size], "(L, H_in)"]
+    : c.batch_first ? [[c.batch, c.seq_len, c.input_size], "(N, L, H_in)"]
+      : [[c.seq_len, c.batch, c.input_size], "(L, N, H_in)"];
+  const lines = ["import torch", "from torch import nn"];
+  if (c.lengths !== null) lines.push("from torch.nn.utils.rnn import pack_padded_sequence");
+  lines.push("", `rnn = nn.${c.module}(${args.join(", ")})`,
+    `x = torch.zeros(${shape.map(literal).join(", ")})  # ${axes}`);
+  let input = "x";
+  if (c.lengths !== null) {
+    const opts = [`[${c.lengths.join(", ")}]`];
+    if (c.batch_first) opts.push("batch_first=True");
+    if (!c.enforce_sorted) opts.push("enforce_sorted=False");
+    lines.push(`packed = pack_padded_sequence(x, ${opts.join(", ")})`);
+    input = "packed";
+  }
+  const out = c.lengths !== null ? "output.data" : "output";
+  if (c.module === "LSTM") {
+    lines.push(`output, (h_n, c_n) = rnn(${input})`, `print(${out}.shape, h_n.shape, c_n.shape)`);
+  } else {
+    lines.push(`output, h_n = rnn(${input})`, `print(${out}.shape, h_n.shape)`);
+  }
+  return lines.join("\n") + "\n";
 }
