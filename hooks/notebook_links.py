@@ -23,10 +23,6 @@ HREF = re.compile(r'href="(?P<path>[^"#:]+\.md)(?P<anchor>#[^"]*)?"')
 DOWNLOAD = {"ko": "이 노트북 내려받기", "en": "Download this notebook"}
 
 
-def default_language(config) -> str:
-    return config.plugins["i18n"].default_language
-
-
 def target(page, path, files):
     src = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
     found = files.get_file_from_path(src)
@@ -39,32 +35,25 @@ def on_page_content(html, page, config, files):
     if not isinstance(page.file, NotebookFile):
         return html
     html = HREF.sub(lambda m: f'href="{target(page, m["path"], files).url_relative_to(page.file)}{m["anchor"] or ""}"', html)
+    write_download(page, config, files)
     lang = PurePosixPath(page.file.src_uri).parts[0]
     name = Path(page.file.abs_src_path).name
     link = (f'<p class="nb-download"><a href="{name}" download>{DOWNLOAD[lang]}</a> '
             f'(<code>{name}</code>)</p>')
-    return re.sub(r"(</h1>)", r"\1" + link.replace("\\", "\\\\"), html, count=1)
+    return html.replace("</h1>", "</h1>" + link, 1)
 
 
-def on_post_page(output, page, config):
-    if not isinstance(page.file, NotebookFile):
-        return output
+def write_download(page, config, files):
+    """The notebook, next to its page, with each chapter link made the published address."""
     notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
-    site = config.site_url or ""
 
-    def absolute(m):
-        src = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), m["path"]))
-        lang = PurePosixPath(src).parts[0]
-        rest = str(PurePosixPath(src).relative_to(lang))[: -len(".md")]
-        rest = "" if rest == "index" else rest + "/"
-        prefix = site if lang == default_language(config) else f"{site}{lang}/"
-        return f"]({prefix}{rest}{m['anchor'] or ''})"
+    def published(m):
+        return f"]({config.site_url or ''}{target(page, m['path'], files).url}{m['anchor'] or ''})"
 
     for cell in notebook["cells"]:
         if cell["cell_type"] == "markdown":
             text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            cell["source"] = MD_LINK.sub(absolute, text)
+            cell["source"] = MD_LINK.sub(published, text)
     dest = Path(page.file.abs_dest_path).parent / Path(page.file.abs_src_path).name
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return output

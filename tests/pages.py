@@ -179,10 +179,11 @@ def page_pairs() -> list[tuple[str, Path, Path]]:
     return [(name, ko[name], en[name]) for name in sorted(ko.keys() & en.keys())]
 
 
-def outside_fences(page: Path):
-    """(lineno, line) for each line of `page` that is not inside a fence."""
+def outside_fences(page: Path | str):
+    """(lineno, line) for each line of a page (a path, or its text) that is not inside a fence."""
+    text = page if isinstance(page, str) else page.read_text(encoding="utf-8")
     fence = None
-    for lineno, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1):
+    for lineno, line in enumerate(text.split("\n"), 1):
         m = FENCE.match(line)
         if fence is None:
             if m:
@@ -191,6 +192,45 @@ def outside_fences(page: Path):
             yield lineno, line
         elif m and m["ticks"].startswith(fence[0] * len(fence)) and not m["info"].strip():
             fence = None
+
+
+@dataclass
+class Table:
+    """A Markdown table outside fences: the heading id above it, its header and body rows."""
+
+    heading: str | None
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (line in the page, cells)
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+
+
+def tables(page: Path) -> list[Table]:
+    """Every table of a page, in order. A table's second line must be its |---| separator."""
+    found, heading, block = [], None, []
+
+    def close():
+        if block:
+            (head_no, head), *rest = block
+            if not rest or not re.fullmatch(r"\|(\s*:?-+:?\s*\|)+\s*", rest[0][1].strip()):
+                raise PageError(f"{rel(page)}:{head_no}: a table's second line must be its |---| separator")
+            found.append(Table(heading, _cells(head), [(n, _cells(line)) for n, line in rest[1:]]))
+            block.clear()
+
+    for lineno, line in outside_fences(page):
+        if line.lstrip().startswith("|"):
+            block.append((lineno, line))
+            continue
+        close()
+        if (h := HEADING.match(line)) and (m := HEADING_ID.search(h["text"])):
+            heading = m["id"]
+    close()
+    return found
 
 
 def structure(page: Path) -> dict[str, list[tuple[str, int]]]:

@@ -11,14 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import website
-from website import VIEWS, Visit
+from website import AXE_OPTIONS, VIEWS, Visit
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    # A best-practice rule, outside the WCAG tags: Material's search dialog has no name.
-    "rules": {"aria-dialog-name": {"enabled": True}},
-    "resultTypes": ["violations"],
-}
 PATHS = website.expected_paths()
 
 

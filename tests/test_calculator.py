@@ -12,13 +12,14 @@ import json
 import shutil
 import subprocess
 import sys
+from urllib.parse import urlencode
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from pages import ROOT
-from test_browser_pages import AXE_OPTIONS
-from website import Visit
+import website
+from website import AXE_OPTIONS, Visit
 
 FIXTURE = ROOT / "tests" / "calculator" / "fixture.json"
 CASES = json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]
@@ -113,7 +114,6 @@ def test_the_python_shown_reproduces_torch_for_every_configuration():
 
 def query(config: dict) -> str:
     """The URL query the page reads for a fixture configuration."""
-    from urllib.parse import urlencode
     values = {}
     for name, value in config.items():
         if isinstance(value, bool):
@@ -167,7 +167,7 @@ def expected_view(case: dict) -> dict:
 
 
 def open_calculator(chromium, server, lang: str, search: str = "") -> Visit:
-    visit = Visit(chromium, server, ("en/" if lang == "en" else "") + "calculator/" + search)
+    visit = Visit(chromium, server, website.LANGS[lang] + "calculator/" + search)
     visit.page.wait_for_selector("[data-calc=root][data-ready]")
     return visit
 

@@ -17,7 +17,10 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from pages import DOCS, LANGS, outside_fences
+from pages import DOCS, LANGS
+import website
+from website import Visit
+from pages import tables as page_tables
 
 # A CPU backend note torch prints once per process; it says nothing about shapes.
 pytestmark = pytest.mark.filterwarnings("ignore:LSTM with projections is not supported with oneDNN")
@@ -30,15 +33,7 @@ L, N, H_IN, H = 4, 3, 5, 7  # distinct, so a swapped symbol shows
 
 def tables(lang: str) -> dict[str, list[list[str]]]:
     """Heading id -> rows (header first) of the Markdown table under it."""
-    out, current = {}, None
-    for _, line in outside_fences(PAGES[lang]):
-        if m := re.match(r"^#{2,6} .*\{ #([\w-]+) \}$", line):
-            current = m[1]
-        elif line.startswith("|") and current:
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if not all(re.fullmatch(r":?-+:?", c) for c in cells):
-                out.setdefault(current, []).append(cells)
-    return out
+    return {t.heading: [t.header] + [cells for _, cells in t.rows] for t in page_tables(PAGES[lang])}
 
 
 def code(cell: str) -> list[str]:
@@ -208,3 +203,17 @@ def test_a_wrong_cell_is_caught(monkeypatch):
     # torch takes the swapped input (only the last axis is checked); the output then disagrees
     with pytest.raises(AssertionError, match="#tensors output"):
         test_tensor_shapes("en", CONFIGS[0])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printout_leaves_out_the_navigation(chromium, server, lang):
+    """The page says it prints without the navigation: check it in Chromium's print mode."""
+    visit = Visit(chromium, server, website.LANGS[lang] + "cheatsheet/")
+    try:
+        page = visit.page
+        page.emulate_media(media="print")
+        shown = [s for s in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary") if page.is_visible(s)]
+        assert not shown, f"printed with {shown}"
+        assert page.locator("article table").first.is_visible()
+    finally:
+        visit.close()

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pages import DOCS, FENCE, ROOT, notebooks, outside_fences, pages
+from pages import DOCS, ROOT, notebooks, outside_fences, pages, tables
 
 GLOSSARY = {lang: DOCS / lang / "glossary.md" for lang in ("ko", "en")}
 HEADERS = {"ko": ["English", "한국어", "쓰지 않는 표현"], "en": ["English", "한국어", "Avoided forms"]}
@@ -29,7 +29,6 @@ NO_VARIANTS = {"", "—", "-"}
 
 # A code span: a run of backticks, then anything up to the same run, within one paragraph.
 CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S)
-SEPARATOR_ROW = re.compile(r"^\|(\s*:?-+:?\s*\|)+\s*$")
 # "역(inverted) 드롭아웃" reads as "역 드롭아웃" once the English in parentheses is set aside.
 ENGLISH_IN_PARENS = re.compile(r"\([\x20-\x7e]*?\)")
 
@@ -61,34 +60,14 @@ class Hit:
 
 # --- reading the glossary ---------------------------------------------------------------
 
-def _cells(line: str) -> list[str]:
-    inner = line.strip()
-    inner = inner[1:] if inner.startswith("|") else inner
-    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
-
-
 def table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and the (line, cells) body rows of the one table in `path`."""
     if not path.is_file():
         pytest.fail(f"{_where(path)} is missing", pytrace=False)
-    blocks, current = [], []
-    for lineno, line in outside_fences(path):
-        if line.lstrip().startswith("|"):
-            current.append((lineno, line))
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    if len(blocks) != 1:
-        pytest.fail(f"{_where(path)}: expected exactly one table, found {len(blocks)}", pytrace=False)
-    (head_no, head), *rest = blocks[0]
-    if not rest or not SEPARATOR_ROW.match(rest[0][1]):
-        pytest.fail(f"{_where(path)}:{head_no}: the table's second line must be its |---| separator",
-                    pytrace=False)
-    header = _cells(head)
-    rows = [(n, _cells(line)) for n, line in rest[1:]]
+    found = tables(path)
+    if len(found) != 1:
+        pytest.fail(f"{_where(path)}: expected exactly one table, found {len(found)}", pytrace=False)
+    header, rows = found[0].header, found[0].rows
     bad = [f"{_where(path)}:{n}: {len(c)} cells, expected {len(header)}" for n, c in rows if len(c) != len(header)]
     if bad:
         pytest.fail("rows with the wrong number of cells (a `|` inside a cell?):\n" + "\n".join(bad),
@@ -114,20 +93,9 @@ def terms() -> tuple[Term, ...]:
 
 def prose(text: str) -> str:
     """`text` with fenced blocks and inline code blanked out; line numbers are kept."""
-    kept, fence = [], None
-    for line in text.split("\n"):
-        m = FENCE.match(line)
-        if fence is None:
-            if m:
-                fence = m["ticks"]
-                kept.append("")
-            else:
-                kept.append(line)
-        else:
-            # the same rule as pages.outside_fences: a bare fence at least as long closes it
-            if m and m["ticks"].startswith(fence[0] * len(fence)) and not m["info"].strip():
-                fence = None
-            kept.append("")
+    kept = [""] * (text.count("\n") + 1)
+    for lineno, line in outside_fences(text):  # the fence rule the other page tests use
+        kept[lineno - 1] = line
     return CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), "\n".join(kept))
 
 

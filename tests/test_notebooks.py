@@ -116,7 +116,7 @@ class _Page(HTMLParser):
 
 
 def built(site_dir: Path, lang: str, chapter: str) -> tuple[str, _Page]:
-    html = (site_dir / ("en/" if lang == "en" else "") / "labs" / chapter / "index.html").read_text(encoding="utf-8")
+    html = (site_dir / website.LANGS[lang] / "labs" / chapter / "index.html").read_text(encoding="utf-8")
     page = _Page()
     page.feed(html)
     return html, page
@@ -151,12 +151,12 @@ def test_lab_pages_are_rendered_executed_and_alike(site_dir, chapter):
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_download_is_the_notebook_with_published_links(site_dir, lang, chapter):
     source = nbformat.read(DOCS / lang / "labs" / f"{chapter}.ipynb", as_version=4)
-    offered = site_dir / ("en/" if lang == "en" else "") / "labs" / chapter / f"{chapter}.ipynb"
+    offered = site_dir / website.LANGS[lang] / "labs" / chapter / f"{chapter}.ipynb"
     assert offered.is_file(), f"{offered.relative_to(site_dir)} is not in the built site"
     got = nbformat.reads(offered.read_text(encoding="utf-8"), as_version=4)
     nbformat.validate(got)
     site_url = re.search(r'<link rel="canonical" href="([^"]+?)(en/)?labs/', built(site_dir, lang, chapter)[0])[1]
-    home = site_url + ("en/" if lang == "en" else "")
+    home = site_url + website.LANGS[lang]
     for a, b in zip(source.cells, got.cells, strict=True):
         if a.cell_type == "code":
             assert a.source == b.source and b.outputs == []

@@ -29,6 +29,13 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 LANGS = {"ko": "", "en": "en/"}  # language -> URL prefix
+# What every page must pass: axe-core's WCAG 2.0/2.1 A and AA rules, and one more.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    # A best-practice rule, outside the WCAG tags: Material's search dialog has no name.
+    "rules": {"aria-dialog-name": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
 # view -> (prefers-color-scheme, Material's scheme it must select, viewport)
 VIEWS = {
     "light": ("light", "default", {"width": 1280, "height": 800}),
