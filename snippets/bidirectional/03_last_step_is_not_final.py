@@ -14,5 +14,5 @@ print("h_n[1, 0]:        ", [round(v, 4) for v in h_n[1, 0].tolist()])
 w, b_ih, b_hh = bi.weight_ih_l0_reverse, bi.bias_ih_l0_reverse, bi.bias_hh_l0_reverse
 one_step = torch.tanh(x[-1] @ w.T + b_ih + b_hh)
 print("one step on x[-1]:", [round(v, 4) for v in one_step[0].tolist()])
-print("output[-1, :, H:] == one step on x[-1]:", torch.allclose(output[-1, :, H:], one_step))
+print("output[-1, :, H:] == one step on x[-1]:", torch.allclose(output[-1, :, H:], one_step, atol=1e-6))
 print("output[-1] == cat(h_n[0], h_n[1]):", torch.equal(output[-1], torch.cat([h_n[0], h_n[1]], dim=1)))

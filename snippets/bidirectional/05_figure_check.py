@@ -19,9 +19,9 @@ layer1.load_state_dict({k.replace("_l1", "_l0"): v for k, v in weights.items() i
 out1, _ = layer1(out0)
 
 claims = {
-    "output == layer1(layer0(x))": torch.allclose(output, out1),
-    "h_n[0] == out0[3, :, :H]  (l=0 →, t=3)": torch.allclose(h_n[0], out0[3, :, :H]),
-    "h_n[1] == out0[0, :, H:]  (l=0 ←, t=0)": torch.allclose(h_n[1], out0[0, :, H:]),
+    "output == layer1(layer0(x))": torch.allclose(output, out1, atol=1e-6),
+    "h_n[0] == out0[3, :, :H]  (l=0 →, t=3)": torch.allclose(h_n[0], out0[3, :, :H], atol=1e-6),
+    "h_n[1] == out0[0, :, H:]  (l=0 ←, t=0)": torch.allclose(h_n[1], out0[0, :, H:], atol=1e-6),
     "h_n[2] == output[3, :, :H]  (l=1 →, t=3)": torch.equal(h_n[2], output[3, :, :H]),
     "h_n[3] == output[0, :, H:]  (l=1 ←, t=0)": torch.equal(h_n[3], output[0, :, H:]),
     "h_n[3] != output[-1, :, H:]": not torch.equal(h_n[3], output[-1, :, H:]),

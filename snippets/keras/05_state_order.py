@@ -15,8 +15,8 @@ print("LSTM returned:", len(result), [tuple(t.shape) for t in result])
 output, h_fwd, c_fwd, h_bwd, c_bwd = result
 _, h_f, c_f = bi.forward_layer(x)
 _, h_b, c_b = bi.backward_layer(x)
-print("[1] h_fwd:", torch.allclose(h_fwd, h_f), "[2] c_fwd:", torch.allclose(c_fwd, c_f))
-print("[3] h_bwd:", torch.allclose(h_bwd, h_b), "[4] c_bwd:", torch.allclose(c_bwd, c_b))
+print("[1] h_fwd:", torch.allclose(h_fwd, h_f, atol=1e-6), "[2] c_fwd:", torch.allclose(c_fwd, c_f, atol=1e-6))
+print("[3] h_bwd:", torch.allclose(h_bwd, h_b, atol=1e-6), "[4] c_bwd:", torch.allclose(c_bwd, c_b, atol=1e-6))
 print("output == cat(h_fwd, h_bwd):", torch.equal(output, torch.cat([h_fwd, h_bwd], dim=1)))
 
 gru = keras.layers.Bidirectional(keras.layers.GRU(H, return_state=True))

@@ -18,11 +18,11 @@ print("last:", tuple(last.shape))
 for i, seq in enumerate([a, b]):
     out_alone, h_alone = gru(seq.unsqueeze(1))
     print(f"seq {i}, length {len(seq)}:")
-    print("  last[i, :H] == alone forward:      ", torch.allclose(last[i, :H], h_alone[0, 0]))
-    print("  last[i, H:] == alone backward:     ", torch.allclose(last[i, H:], h_alone[1, 0]))
-    print("  output[0, i, H:] == alone backward:", torch.allclose(output[0, i, H:], h_alone[1, 0]))
+    print("  last[i, :H] == alone forward:      ", torch.allclose(last[i, :H], h_alone[0, 0], atol=1e-6))
+    print("  last[i, H:] == alone backward:     ", torch.allclose(last[i, H:], h_alone[1, 0], atol=1e-6))
+    print("  output[0, i, H:] == alone backward:", torch.allclose(output[0, i, H:], h_alone[1, 0], atol=1e-6))
     real = output[: len(seq), i]  # (length, 2 * H)
     print("  real steps, forward == alone: ",
-          [torch.allclose(real[t, :H], out_alone[t, 0, :H]) for t in range(len(seq))])
+          [torch.allclose(real[t, :H], out_alone[t, 0, :H], atol=1e-6) for t in range(len(seq))])
     print("  real steps, backward == alone:",
-          [torch.allclose(real[t, H:], out_alone[t, 0, H:]) for t in range(len(seq))])
+          [torch.allclose(real[t, H:], out_alone[t, 0, H:], atol=1e-6) for t in range(len(seq))])

@@ -1,0 +1,147 @@
+"""Run snippets as readers on other CPUs would, and report what each printed.
+
+torch picks its kernels by CPU (ATen's vector width, MKL's and oneDNN's
+instruction sets) and by thread count, and float32 results can differ in the
+last bits between them. A snippet's `.out` must not depend on that.
+
+    python tests/cpu_matrix.py PATH SNIPPET...   # one JSON line per snippet and configuration
+
+PATH names a code path (PATHS); every configuration (CONFIGS) on that path runs.
+The path's environment variables are set before torch is imported, then every
+snippet runs, once per configuration, in a process of its own, forked from this one, in an empty working
+directory, as `python file.py` would run it: `__name__ == "__main__"`, stdout
+and stderr captured at the file-descriptor level. Forking after `import torch`
+(and `import keras` for Keras snippets) saves the 1–3 s each import costs,
+about 90% of the time a snippet takes; the import has run no kernel yet, so
+every kernel choice and thread pool is made inside the snippet's own process.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+# Code paths: environment variables that ATen, MKL and oneDNN read at their first use.
+PATHS: dict[str, dict[str, str]] = {
+    "native": {},
+    "avx2": {"ATEN_CPU_CAPABILITY": "avx2", "MKL_ENABLE_INSTRUCTIONS": "AVX2",
+             "ONEDNN_MAX_CPU_ISA": "AVX2"},
+    "baseline": {"ATEN_CPU_CAPABILITY": "default", "MKL_ENABLE_INSTRUCTIONS": "SSE4_2",
+                 "ONEDNN_MAX_CPU_ISA": "SSE41"},
+}
+# Configuration -> (code path, intra-op threads; None keeps torch's default, one per core).
+CONFIGS: dict[str, tuple[str, int | None]] = {
+    "native": ("native", None),
+    "avx2": ("avx2", None),
+    "baseline": ("baseline", None),
+    "1-thread": ("native", 1),
+    "4-threads": ("native", 4),
+}
+
+TIMEOUT_S = 120
+
+
+def imports_keras(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(node, (ast.Import, ast.ImportFrom))
+               and any(name.split(".")[0] == "keras"
+                       for name in ([a.name for a in node.names] if isinstance(node, ast.Import)
+                                    else [node.module or ""]))
+               for node in ast.walk(tree))
+
+
+def selects_torch_backend_first(path: Path) -> bool:
+    """`os.environ["KERAS_BACKEND"] = "torch"` comes before the first `import keras`.
+
+    This process imports Keras before forking, so a snippet that forgot to pick
+    the backend would still get torch here while a reader gets TensorFlow's
+    default (and an ImportError). Refuse such a snippet instead of hiding it.
+    """
+    source = path.read_text(encoding="utf-8")
+    sets = source.find('os.environ["KERAS_BACKEND"] = "torch"')
+    first_import = min((i for i in (source.find("import keras"), source.find("from keras"))
+                        if i >= 0), default=-1)
+    return 0 <= sets < first_import
+
+
+def run_one(path: Path, threads: int | None) -> dict:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with tempfile.TemporaryDirectory() as cwd, \
+            tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        pid = os.fork()
+        if pid == 0:  # the snippet's own process
+            code = 1
+            try:
+                os.chdir(cwd)
+                os.dup2(out.fileno(), 1)
+                os.dup2(err.fileno(), 2)
+                if threads is not None:
+                    import torch
+                    torch.set_num_threads(threads)
+                sys.argv = [str(path)]
+                sys.path[0] = str(path.parent)
+                import runpy
+                runpy.run_path(str(path), run_name="__main__")
+                code = 0
+            except SystemExit as e:
+                code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        deadline = start + TIMEOUT_S
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                rc = os.waitstatus_to_exitcode(status)
+                break
+            if time.monotonic() > deadline:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                rc = f"killed after {TIMEOUT_S} s"
+                break
+            time.sleep(0.005)
+        out.seek(0)
+        err.seek(0)
+        return {"rc": rc, "stdout": out.read().decode("utf-8", "replace"),
+                "stderr": err.read().decode("utf-8", "replace"),
+                "seconds": round(time.monotonic() - start, 3)}
+
+
+def main(code_path: str, paths: list[Path]) -> None:
+    # Before torch is imported: ATen, MKL and oneDNN read them once, at their first use.
+    os.environ.update(PATHS[code_path])
+    import torch
+    if any(imports_keras(p) for p in paths):
+        os.environ["KERAS_BACKEND"] = "torch"
+        import keras  # noqa: F401
+        del os.environ["KERAS_BACKEND"]  # each snippet sets it itself (checked below)
+    capability = torch.backends.cpu.get_cpu_capability()
+    default_threads = torch.get_num_threads()
+    for config, (on_path, threads) in CONFIGS.items():
+        if on_path != code_path:
+            continue
+        for path in paths:
+            if imports_keras(path) and not selects_torch_backend_first(path):
+                result = {"rc": "refused", "stdout": "", "seconds": 0,
+                          "stderr": 'imports keras without setting os.environ["KERAS_BACKEND"] = '
+                                    '"torch" first; a reader would get the TensorFlow backend'}
+            else:
+                result = run_one(path, threads)
+            result.update(snippet=str(path), config=config, capability=capability,
+                          threads=threads or default_threads)
+            print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], [Path(p).resolve() for p in sys.argv[2:]])
