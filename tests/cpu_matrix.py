@@ -122,7 +122,7 @@ def main(code_path: str, paths: list[Path]) -> None:
     # Before torch is imported: ATen, MKL and oneDNN read them once, at their first use.
     os.environ.update(PATHS[code_path])
     import torch
-    if any(imports_keras(p) for p in paths):
+    if any(imports_keras(p) and selects_torch_backend_first(p) for p in paths):
         os.environ["KERAS_BACKEND"] = "torch"
         import keras  # noqa: F401
         del os.environ["KERAS_BACKEND"]  # each snippet sets it itself (checked below)

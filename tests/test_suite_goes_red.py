@@ -44,11 +44,11 @@ def make_tree(root: Path) -> Path:
     return root
 
 
-def run_suite(root: Path) -> tuple[int, str]:
+def run_suite(root: Path, tests=("test_examples.py", "test_pages.py")) -> tuple[int, str]:
     env = {**os.environ, "GUIDE_ROOT": str(root)}
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(ROOT),
-         "-c", str(ROOT / "pytest.ini"), str(TESTS / "test_examples.py"), str(TESTS / "test_pages.py")],
+         "-c", str(ROOT / "pytest.ini"), *(str(TESTS / t) for t in tests)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     return done.returncode, done.stdout + done.stderr
 
@@ -60,7 +60,8 @@ def edit(path: Path, old: str, new: str):
 
 
 def test_unbroken_tree_passes(tmp_path):
-    code, log = run_suite(make_tree(tmp_path))
+    code, log = run_suite(make_tree(tmp_path), ("test_examples.py", "test_pages.py",
+                                                "test_outputs_hold_on_any_cpu.py"))
     assert code == 0, log
     assert "passed" in log
 
@@ -179,3 +180,46 @@ def test_lab_cell_that_raises_fails_the_build(tmp_path):
     log = done.stdout + done.stderr
     assert done.returncode != 0, f"the build passed with a raising cell:\n{log[-2000:]}"
     assert "this lab cell fails on purpose" in log, log[-3000:]
+
+
+# Snippets that print what a reader on another CPU would not see, or that break
+# the tolerance policy: (source, words the CPU matrix's report must contain).
+# Their .out is what the native configuration prints here.
+CPU_DEPENDENT = {
+    # A float32 sum of 100,000 numbers: its last digits follow the vector width
+    # and the thread count, like the allclose of issue #15 on an AVX-512 CPU.
+    "02_full_precision_sum.py": (
+        "import torch\ntorch.manual_seed(0)\nprint(torch.randn(100_000).sum().item())\n",
+        ["snippets/demo/02_full_precision_sum.py does not print its .out", "baseline (ATen DEFAULT",
+         "ATEN_CPU_CAPABILITY=default MKL_ENABLE_INSTRUCTIONS=SSE4_2 ONEDNN_MAX_CPU_ISA=SSE41 python "
+         "snippets/demo/02_full_precision_sum.py", "1-thread (ATen"]),
+    "03_thread_count.py": (
+        "import torch\nprint(torch.get_num_threads())\n",
+        ["snippets/demo/03_thread_count.py does not print its .out", "1-thread (ATen", "4-threads (ATen",
+         "torch.set_num_threads(4)", "+4"]),
+    "04_warns.py": (
+        "import warnings\nwarnings.warn('seen in the terminal only')\nprint('done')\n",
+        ["snippets/demo/04_warns.py", "wrote to stderr", "seen in the terminal only"]),
+    "05_keras_default_backend.py": (
+        "import keras\nprint(keras.backend.backend())\n",
+        ["snippets/demo/05_keras_default_backend.py", "not run: it imports keras without setting"]),
+    "06_default_atol.py": (
+        "import torch\nprint(torch.allclose(torch.zeros(2), torch.zeros(2)))\n",
+        ["snippets/demo/06_default_atol.py:2: torch.allclose(torch.zeros(2), torch.zeros(2))"]),
+}
+
+
+def test_cpu_matrix_fails_on_output_that_depends_on_the_cpu(tmp_path):
+    root = make_tree(tmp_path)
+    for name, (source, _) in CPU_DEPENDENT.items():
+        path = root / "snippets/demo" / name
+        path.write_text(source)
+        printed = subprocess.run([sys.executable, str(path)], cwd=tmp_path, capture_output=True,
+                                 text=True).stdout if "torch" in source else ""
+        path.with_suffix(".out").write_text(printed)
+    code, log = run_suite(root, ("test_outputs_hold_on_any_cpu.py",))
+    assert code != 0, log
+    for name, (_, words) in CPU_DEPENDENT.items():
+        missing = [w for w in words if w not in log]
+        assert not missing, f"the report for {name} lacks {missing}:\n{log}"
+    assert "demo/01_sum.py" not in log.split("short test summary")[-1], "the sound snippet failed too"
