@@ -18,7 +18,19 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs_jupyter.plugin import NotebookFile
 
-TEXT_OUTPUTS = {"text/plain", "application/vnd.jupyter.stdout", "application/vnd.jupyter.stderr"}
+
+def stream(out) -> str | None:
+    """The class of a text output: nb-stdout, nb-stderr or nb-result (a cell's value); None if not text.
+
+    nbconvert's lab template marks stdout `text/plain`, like a cell's value, which
+    it puts inside `.jp-OutputArea-executeResult`.
+    """
+    mime = out.get("data-mime-type", "")
+    if mime == "application/vnd.jupyter.stderr":
+        return "nb-stderr"
+    if mime == "text/plain":
+        return "nb-result" if "jp-OutputArea-executeResult" in out.parent.get("class", []) else "nb-stdout"
+    return None
 
 
 def block(lang: str, inner: str) -> str:
@@ -39,16 +51,32 @@ def cell_html(cell) -> str:
         if not span.get_text() and not span.attrs:
             span.decompose()  # nbconvert's empty leading <span></span>
     parts = [block("python", pre.decode_contents())]
+    # A kernel flushes a stream in as many chunks as it likes ("Dense:" then " (2, 5, 4)"),
+    # differently from run to run: consecutive chunks of one stream are one box.
+    last, chunks = None, []
+
+    def flush():
+        if chunks:
+            text = "".join(chunks).rstrip("\n") + "\n"
+            parts.append(block(f"text {last}", htmllib.escape(text)))
+            chunks.clear()
+
     for out in cell.select(".jp-OutputArea-output"):
+        kind = stream(out)
+        if kind is not None:
+            if kind != last or kind == "nb-result":
+                flush()
+                last = kind
+            chunks.append(out.get_text().removeprefix("\n"))  # <pre> drops a first newline
+            continue
+        flush()
+        last = None
         mime = out.get("data-mime-type", "")
-        if mime in TEXT_OUTPUTS:
-            text = out.get_text().removeprefix("\n").rstrip("\n") + "\n"  # <pre> drops a first newline
-            lang = "text nb-stderr" if mime.endswith("stderr") else "text"
-            parts.append(block(lang, htmllib.escape(text)))
-        elif out.find("img") is not None:
+        if out.find("img") is not None:
             parts.append(f'<p class="nb-image">{"".join(str(i) for i in out.find_all("img"))}</p>')
         else:
             raise PluginError(f"cell {cell.get('id')}: output of type {mime or 'unknown'} is not shown by this site")
+    flush()
     return "\n".join(parts)
 
 

@@ -115,6 +115,36 @@ class _Page(HTMLParser):
             self._toc_depth -= 1
 
 
+# Two boxes of the same stream, one after the other: a kernel's stdout flushed in two chunks.
+SAME_STREAM_TWICE = re.compile(r'<div class="language-text (nb-stdout|nb-stderr) highlight">'
+                               r'(?:(?!</div>).)*</div>\s*<div class="language-text \1 highlight">', re.S)
+
+
+def test_stream_flushed_in_chunks_is_one_box():
+    """The hook joins consecutive chunks of one stream; the page check sees two boxes if it did not."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("notebook_html", ROOT / "hooks" / "notebook_html.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    from bs4 import BeautifulSoup
+
+    def output(mime, text, child="jp-OutputArea-child"):  # as nbconvert's lab template writes them
+        return (f'<div class="{child}"><div class="jp-RenderedText jp-OutputArea-output" '
+                f'data-mime-type="{mime}"><pre>\n{text}</pre></div></div>')
+    cell = BeautifulSoup(
+        '<div class="jp-Cell jp-CodeCell"><div class="jp-InputArea"><div class="highlight-ipynb">'
+        '<pre>print("Dense:", end="")</pre></div></div>'
+        + output("text/plain", "Dense:") + output("text/plain", " (2, 5, 4)\n")
+        + output("application/vnd.jupyter.stderr", "a warning\n")
+        + output("text/plain", "3", "jp-OutputArea-child jp-OutputArea-executeResult") + "</div>",
+        "html.parser").div
+    drawn = hook.cell_html(cell)
+    assert re.findall(r'class="language-text (nb-\w+)', drawn) == ["nb-stdout", "nb-stderr", "nb-result"]
+    assert "<code>Dense: (2, 5, 4)\n</code>" in drawn and not SAME_STREAM_TWICE.search(drawn)
+    unjoined = hook.block("text nb-stdout", "Dense:") + "\n" + hook.block("text nb-stdout", " (2, 5, 4)\n")
+    assert SAME_STREAM_TWICE.search(unjoined), "the page check misses two boxes of one stream"
+
+
 def built(site_dir: Path, lang: str, chapter: str) -> tuple[str, _Page]:
     html = (site_dir / website.LANGS[lang] / "labs" / chapter / "index.html").read_text(encoding="utf-8")
     page = _Page()
@@ -139,6 +169,8 @@ def test_lab_pages_are_rendered_executed_and_alike(site_dir, chapter):
         assert page.blocks.count("python") == code, f"{where}: {page.blocks.count('python')} code blocks, {code} code cells"
         assert page.blocks.count("text") >= code // 2, f"{where}: {page.blocks.count('text')} outputs for {code} cells: not executed?"
         assert "nb-stderr" not in article, f"{where}: a cell wrote to stderr (a warning?)"
+        split = SAME_STREAM_TWICE.search(article)
+        assert not split, f"{where}: one cell's output is drawn in two boxes:\n{split and split.group(0)}"
         assert page.headings and all(page.headings), f"{where}: empty heading id in {page.headings}"
         # The title (h1) is not listed in the table of contents; every other heading is.
         assert page.toc == page.headings[1:], f"{where}: table of contents {page.toc} != headings {page.headings[1:]}"
