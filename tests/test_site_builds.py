@@ -1,5 +1,6 @@
-"""`mkdocs build --strict` succeeds without a single warning, and pages carry the torch version."""
+"""`mkdocs build --strict` succeeds without a single warning, and pages name the torch and CPU that printed."""
 
+import platform
 import re
 from importlib.metadata import version
 
@@ -13,8 +14,15 @@ def test_strict_build_passes_without_warnings(built_site):
 
 
 @pytest.mark.parametrize("home, lang", [("index.html", "ko"), ("en/index.html", "en")])
-def test_home_page_names_the_installed_torch(site_dir, home, lang):
+def test_home_page_names_the_installed_torch_and_cpu(site_dir, home, lang):
+    import torch
+
     html = (site_dir / home).read_text(encoding="utf-8")
     assert f'<html lang="{lang}"' in html
     assert version("torch") in html, f"{home} does not name torch {version('torch')}"
-    assert "{{ torch_version }}" not in html
+    build = f"CUDA {torch.version.cuda}" if torch.version.cuda else "CPU"
+    assert f"({build} {'build' if lang == 'en' else '빌드'})" in html, f"{home} does not name the {build} build"
+    capability = torch.backends.cpu.get_cpu_capability()
+    assert re.search(rf"<strong>[^<]+\({platform.machine()}, {capability}\)</strong>", html), \
+        f"{home} does not name this CPU ({platform.machine()}, {capability})"
+    assert not re.search(r"\{\{ *(torch_version|torch_build|cpu) *\}\}", html)
