@@ -1,6 +1,7 @@
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 
 import pytest
@@ -14,6 +15,23 @@ import website
 if "KERAS_HOME" not in os.environ:
     os.environ["KERAS_HOME"] = tempfile.mkdtemp(prefix="keras-home-")
     atexit.register(shutil.rmtree, os.environ["KERAS_HOME"], True)
+
+
+def pytest_collection_finish(session):
+    # The CPU matrix runs in the background from here on; its tests collect the results.
+    matrix = sys.modules.get("test_outputs_hold_on_any_cpu")
+    if matrix and any(item.module is matrix for item in session.items):
+        import cpu_matrix
+        session.config.stash[matrix.MATRIX] = cpu_matrix.start(matrix.FILES)
+
+
+def pytest_unconfigure(config):
+    # A run stopped early (-x, Ctrl-C) leaves no worker behind.
+    matrix = sys.modules.get("test_outputs_hold_on_any_cpu")
+    for worker in (config.stash.get(matrix.MATRIX, None) or {}).values() if matrix else ():
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
 
 
 @pytest.hookimpl(wrapper=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -116,6 +117,36 @@ def run_one(path: Path, threads: int | None) -> dict:
         return {"rc": rc, "stdout": out.read().decode("utf-8", "replace"),
                 "stderr": err.read().decode("utf-8", "replace"),
                 "seconds": round(time.monotonic() - start, 3)}
+
+
+def start(files: list[Path]) -> dict[str, subprocess.Popen]:
+    """One worker per code path, side by side, at the lowest CPU priority.
+
+    The suite starts them as soon as it has collected the tests, so they use the
+    cores the browser tests leave idle while they wait on Chromium. They write
+    to files, not pipes: a full pipe would stop them until the tests read it.
+    """
+    workers = {}
+    for code_path in PATHS:
+        out, err = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")
+        workers[code_path] = subprocess.Popen(
+            [sys.executable, __file__, code_path, *map(str, files)], stdout=out, stderr=err,
+            text=True, preexec_fn=lambda: os.nice(19))
+        workers[code_path].files = (out, err)
+    return workers
+
+
+def collect(workers: dict[str, subprocess.Popen]) -> list[dict]:
+    results = []
+    for code_path, worker in workers.items():
+        worker.wait(timeout=900)
+        out, err = worker.files
+        out.seek(0)
+        err.seek(0)
+        if worker.returncode != 0:
+            raise RuntimeError(f"the {code_path} worker of tests/cpu_matrix.py failed:\n{err.read()}")
+        results += [json.loads(line) for line in out.read().splitlines()]
+    return results
 
 
 def main(code_path: str, paths: list[Path]) -> None:

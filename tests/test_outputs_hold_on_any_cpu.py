@@ -14,9 +14,6 @@ example"): float comparisons name their `atol`.
 import ast
 import difflib
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,26 +21,21 @@ import pytest
 import cpu_matrix
 from pages import ROOT, SNIPPETS
 
+MATRIX = pytest.StashKey[dict]()  # the running workers, set by conftest.py
+
 FILES = sorted(SNIPPETS.rglob("*.py"))
 NAMES = [p.relative_to(SNIPPETS).as_posix() for p in FILES]
 
 
 @pytest.fixture(scope="module")
-def matrix() -> dict[tuple[str, str], dict]:
-    """(snippet, configuration) -> what it printed; one worker per code path, side by side."""
-    workers = {code_path: subprocess.Popen(
-        [sys.executable, str(Path(cpu_matrix.__file__)), code_path, *map(str, FILES)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for code_path in cpu_matrix.PATHS}
-    results = {}
-    for code_path, worker in workers.items():
-        out, err = worker.communicate(timeout=900)
-        if worker.returncode != 0:
-            pytest.fail(f"the {code_path} worker of tests/cpu_matrix.py failed:\n{err}", pytrace=False)
-        for line in out.splitlines():
-            r = json.loads(line)
-            results[(Path(r["snippet"]).relative_to(SNIPPETS).as_posix(), r["config"])] = r
-    return results
+def matrix(request) -> dict[tuple[str, str], dict]:
+    """(snippet, configuration) -> what it printed. conftest.py started the workers already."""
+    workers = request.config.stash.get(MATRIX, None) or cpu_matrix.start(FILES)
+    try:
+        results = cpu_matrix.collect(workers)
+    except RuntimeError as e:
+        pytest.fail(str(e), pytrace=False)
+    return {(Path(r["snippet"]).relative_to(SNIPPETS).as_posix(), r["config"]): r for r in results}
 
 
 def how_to_rerun(name: str, config: str) -> str:
