@@ -22,10 +22,11 @@ from __future__ import annotations
 import ast
 import json
 import os
+import runpy
+import signal
 import subprocess
 import sys
 import tempfile
-import time
 import traceback
 from pathlib import Path
 
@@ -73,24 +74,24 @@ def selects_torch_backend_first(path: Path) -> bool:
 
 
 def run_one(path: Path, threads: int | None) -> dict:
+    """Run one snippet in a forked process; what it printed, and the code path and threads it ran on."""
     sys.stdout.flush()
     sys.stderr.flush()
-    with tempfile.TemporaryDirectory() as cwd, \
-            tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.monotonic()
+    with tempfile.TemporaryDirectory() as cwd, tempfile.TemporaryFile() as out, \
+            tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as ran:
         pid = os.fork()
         if pid == 0:  # the snippet's own process
             code = 1
             try:
+                signal.alarm(TIMEOUT_S)  # its default action ends this process
                 os.chdir(cwd)
                 os.dup2(out.fileno(), 1)
                 os.dup2(err.fileno(), 2)
+                import torch
                 if threads is not None:
-                    import torch
                     torch.set_num_threads(threads)
                 sys.argv = [str(path)]
                 sys.path[0] = str(path.parent)
-                import runpy
                 runpy.run_path(str(path), run_name="__main__")
                 code = 0
             except SystemExit as e:
@@ -100,24 +101,17 @@ def run_one(path: Path, threads: int | None) -> dict:
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()
+                # Read back in the snippet's process, so that a configuration cannot claim what it did not run.
+                os.write(ran.fileno(), json.dumps({"capability": torch.backends.cpu.get_cpu_capability(),
+                                                   "threads": torch.get_num_threads()}).encode())
                 os._exit(code)
-        deadline = start + TIMEOUT_S
-        while True:
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                rc = os.waitstatus_to_exitcode(status)
-                break
-            if time.monotonic() > deadline:
-                os.kill(pid, 9)
-                os.waitpid(pid, 0)
-                rc = f"killed after {TIMEOUT_S} s"
-                break
-            time.sleep(0.005)
-        out.seek(0)
-        err.seek(0)
+        rc = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        if rc == -signal.SIGALRM:
+            rc = f"killed after {TIMEOUT_S} s"
+        for f in (out, err, ran):
+            f.seek(0)
         return {"rc": rc, "stdout": out.read().decode("utf-8", "replace"),
-                "stderr": err.read().decode("utf-8", "replace"),
-                "seconds": round(time.monotonic() - start, 3)}
+                "stderr": err.read().decode("utf-8", "replace"), **json.loads(ran.read() or "{}")}
 
 
 def start(files: list[Path]) -> dict[str, subprocess.Popen]:
@@ -153,26 +147,24 @@ def collect(workers: dict[str, subprocess.Popen]) -> list[dict]:
 def main(code_path: str, paths: list[Path]) -> None:
     # Before torch is imported: ATen, MKL and oneDNN read them once, at their first use.
     os.environ.update(PATHS[code_path])
-    import torch
-    if any(imports_keras(p) and selects_torch_backend_first(p) for p in paths):
+    import torch  # noqa: F401
+    uses_keras = {p for p in paths if imports_keras(p)}
+    refused = {p for p in uses_keras if not selects_torch_backend_first(p)}
+    if uses_keras - refused:
         os.environ["KERAS_BACKEND"] = "torch"
         import keras  # noqa: F401
-        del os.environ["KERAS_BACKEND"]  # each snippet sets it itself (checked below)
-    capability = torch.backends.cpu.get_cpu_capability()
-    default_threads = torch.get_num_threads()
+        del os.environ["KERAS_BACKEND"]  # each snippet sets it itself (checked above)
     for config, (on_path, threads) in CONFIGS.items():
         if on_path != code_path:
             continue
         for path in paths:
-            if imports_keras(path) and not selects_torch_backend_first(path):
-                result = {"rc": "refused", "stdout": "", "seconds": 0,
+            if path in refused:
+                result = {"rc": "refused", "stdout": "",
                           "stderr": 'imports keras without setting os.environ["KERAS_BACKEND"] = '
                                     '"torch" first; a reader would get the TensorFlow backend'}
             else:
                 result = run_one(path, threads)
-            result.update(snippet=str(path), config=config, capability=capability,
-                          threads=threads or default_threads)
-            print(json.dumps(result), flush=True)
+            print(json.dumps({**result, "snippet": str(path), "config": config}), flush=True)
 
 
 if __name__ == "__main__":

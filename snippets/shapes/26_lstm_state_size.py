@@ -21,3 +21,7 @@ try:
     lstm(packed, (torch.zeros(4, 2, 6), torch.zeros(4, 2, 6)))  # a state for 2 sequences, not 3
 except RuntimeError as e:
     print(f"{'packed, state for N=2':25} {type(e).__name__}: {e}")
+
+N = int(packed.batch_sizes[0])  # the number of sequences in a packed batch
+output, (h_n, c_n) = lstm(packed, (torch.zeros(4, N, 6), torch.zeros(4, N, 6)))
+print(f"{'packed, state for N=' + str(N):25} h_n {tuple(h_n.shape)}")
