@@ -12,7 +12,7 @@ x = torch.randn(N, L, H_in)
 
 layer = keras.layers.LSTM(H, return_sequences=True, return_state=True)
 result = layer(x)
-print("returned:", len(result))
+print("returned:", type(result).__name__, "of", len(result))  # a tuple, not a list
 seq, h, c = result
 print("sequences:", tuple(seq.shape))  # (N, L, H)
 print("h:        ", tuple(h.shape))  # (N, H)

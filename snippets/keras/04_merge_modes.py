@@ -13,5 +13,5 @@ for mode in ["concat", "sum", "ave", "mul", None]:
     for seq in [False, True]:
         bi = keras.layers.Bidirectional(keras.layers.LSTM(H, return_sequences=seq), merge_mode=mode)
         y = bi(x)
-        shape = [tuple(t.shape) for t in y] if mode is None else tuple(y.shape)
+        shape = tuple(y.shape) if mode else f"{type(y).__name__} of {[tuple(t.shape) for t in y]}"
         print(f"merge_mode={mode!r:9} return_sequences={seq!s:5} ->", shape)
