@@ -64,3 +64,51 @@ def test_hangul_renders_with_a_real_font(chromium, server, path):
                                    f"{fonts}; install fonts-noto-cjk")
     finally:
         visit.close()
+
+
+# A chapter, a lab and a reference page, from each language.
+PLACES = [("/packing/", "lengths-on-cpu"), ("/en/packing/", "lengths-on-cpu"),
+          ("/labs/gates/", "default-initialisation"), ("/en/labs/gates/", "default-initialisation"),
+          ("/pitfalls/", "keras-seed"), ("/en/glossary/", "how-terms-are-chosen")]
+
+
+def _switch(page, lang):
+    page.hover(".md-header .md-select")
+    page.click(f".md-select__link[hreflang={TWIN[lang]}]")
+    page.wait_for_load_state("networkidle")
+
+
+def _heading_top(page, anchor):
+    return page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", anchor)
+
+
+@pytest.mark.parametrize("path, anchor", PLACES)
+def test_language_switch_keeps_the_section_in_the_address(chromium, server, path, anchor):
+    lang = website.lang_of(path)
+    visit = Visit(chromium, server, f"{path}#{anchor}")
+    try:
+        page = visit.page
+        _switch(page, lang)
+        assert page.url == server.root + twin_path(path).lstrip("/") + f"#{anchor}", f"{path}#{anchor} switched to {page.url}"
+        top = _heading_top(page, anchor)
+        assert 0 <= top < 200, f"{page.url}: the section's heading is {top:.0f} px from the top of the window"
+        assert not visit.problems, "\n".join(visit.problems)
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("path, anchor", PLACES[:4])
+def test_language_switch_keeps_the_section_being_read(chromium, server, path, anchor):
+    """Scrolled to a section, with no #anchor in the address: the twin opens at that section."""
+    lang = website.lang_of(path)
+    visit = Visit(chromium, server, path)
+    try:
+        page = visit.page
+        page.evaluate("id => document.getElementById(id).scrollIntoView()", anchor)
+        page.wait_for_function("id => (document.querySelector('.md-sidebar--secondary .md-nav__link--active') || {})"
+                               ".hash === '#' + id", arg=anchor)
+        _switch(page, lang)
+        assert page.url.endswith(f"#{anchor}"), f"{path} scrolled to #{anchor} switched to {page.url}"
+        assert 0 <= _heading_top(page, anchor) < 200
+    finally:
+        visit.close()
