@@ -18,9 +18,8 @@ import pytest
 
 RANK = Path(__file__).parent / "search" / "rank.mjs"
 
-STATE_SIZE = {"pitfalls/#h-0-batch-first", "pitfalls/#state-from-bigger-batch",
-              "pitfalls/#state-leaks-between-batches", "shapes/#initial-state", "shapes/#stale-h-0"}
-LSTM_STATE = {"pitfalls/#lstm-hidden-size", "shapes/#lstm-state-size"}
+STATE_SIZE = {"pitfalls/#state-size", "pitfalls/#state-leaks-between-batches", "shapes/#initial-state", "shapes/#stale-h-0"}
+LSTM_STATE = {"pitfalls/#state-size", "shapes/#lstm-state-size"}
 STATE_TUPLE = {"pitfalls/#state-tuple-errors", "shapes/#state-tuple"}
 CELLS = {"pitfalls/#cell-errors", "shapes/#cells"}
 RANK_ERR = {"pitfalls/#input-rank", "shapes/#wrong-rank"}
@@ -111,12 +110,12 @@ FORGET_BIAS = {"gates/#set-forget-bias", "pitfalls/#forget-bias-not-what-you-set
 GATE_ORDER = {"gates/#lstm-gate-order", "gates/#gate-order", "pitfalls/#lstm-gate-order-copied"}
 ONE_LAYER = {"pitfalls/#dropout-one-layer", "dropout/#one-layer"}
 EVAL = {"pitfalls/#forgot-eval", "dropout/#train-only"}
-KERAS_LSTM = {"keras/#port-lstm", "pitfalls/#keras-lstm-weights"}
+KERAS_LSTM = {"keras/#porting", "keras/#port-lstm", "pitfalls/#keras-lstm-weights"}
 SWAPPED = {"pitfalls/#batch-axis-read-as-time", "shapes/#batch-first", "shapes/#catch-swapped-layout"}
 LEAK = {"pitfalls/#state-leaks-between-batches", "shapes/#stale-h-0"}
 GRU_PAPER = {"gates/#gru-paper", "pitfalls/#gru-reset-after"}
 PAD_SEQUENCES = {"keras/#pad-sequences", "pitfalls/#keras-pad-sequences"}
-H_N_BATCH_FIRST = {"pitfalls/#h-0-batch-first", "shapes/#initial-state", "shapes/#output-h-n-c-n"}
+H_N_BATCH_FIRST = {"pitfalls/#state-size", "shapes/#initial-state", "shapes/#output-h-n-c-n"}
 
 SYMPTOMS = {
     "en": [
@@ -176,6 +175,22 @@ def test_every_answer_is_a_section_of_the_site(site_dir):
         locations = {doc["location"] for doc in index["docs"]}
         unknown = sorted({a for l, _, answers in CASES if l == lang for a in answers} - locations)
         assert not unknown, f"answers that are not sections of the {lang} site: {unknown}"
+
+
+def test_index_leaves_out_programs_and_chapter_openings(site_dir):
+    """hooks/search_skips.py: code and the boxes that repeat a chapter's sections are not indexed."""
+    for prefix, glance in (("", "한눈에 보기"), ("en/", "At a glance")):
+        index = json.loads((site_dir / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        text = "\n".join(doc["text"] for doc in index["docs"])
+        assert "import torch" not in text and glance not in text
+        assert any("messages" in doc for doc in index["docs"]), "no pitfalls entry has a messages field"
+
+
+def test_a_word_before_a_colon_is_searched(site_dir):
+    """hooks/search_keeps_words_before_colons.py: `LSTMCell:` is a word to find, not a field name."""
+    cases = [(lang, "LSTMCell:", {"pitfalls/#cell-errors"}) for lang in ("ko", "en")]
+    for (lang, query, answers), results in zip(cases, rank(site_dir, cases)):
+        assert first_hit(results, answers) == 1, f"{lang}: {query!r} found {results[:3]}"
 
 
 def test_pasted_messages_and_symptoms_land_on_their_section(site_dir):
