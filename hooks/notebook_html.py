@@ -8,15 +8,24 @@ its scrolling outputs cannot be reached by keyboard. This hook keeps only what
 the notebook says: its Markdown as HTML, each code cell as the site's own
 Python code block (Material's copy button and colours, kept out of search like
 every other program on the site), each output as a text block.
+
+A code cell tagged `answer` in the notebook (an exercise's check, which
+prints torch's answer under the question) is folded into a closed
+<details>, so the reader predicts before seeing it; <details> opens from
+the keyboard without a script.
 """
 
 from __future__ import annotations
 
 import html as htmllib
+from pathlib import PurePosixPath
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs_jupyter.plugin import NotebookFile
+
+
+ANSWER = {"ko": "정답 보기", "en": "Show the answer"}
 
 
 def stream(out) -> str | None:
@@ -87,4 +96,12 @@ def on_page_content(html, page, config, files):
     cells = soup.select('.jp-Notebook .jp-Cell[id^="cell-id="]')
     if not cells:
         raise PluginError(f"{page.file.src_uri}: no notebook cells in mkdocs-jupyter's output")
-    return "\n".join(cell_html(c) for c in cells)
+    lang = PurePosixPath(page.file.src_uri).parts[0]
+    return "\n".join(folded(cell_html(c), lang) if "celltag_answer" in c.get("class", []) else cell_html(c)
+                     for c in cells)
+
+
+def folded(inner: str, lang: str) -> str:
+    """An exercise's answer, closed; Material draws <details> like its collapsible admonitions."""
+    return f'<details class="success nb-answer">\n<summary>{ANSWER[lang]}</summary>\n{inner}\n</details>'
+

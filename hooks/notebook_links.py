@@ -5,7 +5,10 @@ path (`../shapes.md#batch-first`). mkdocs does not resolve links inside
 notebooks, so this hook does: on the page the link becomes the chapter's URL
 (a missing page fails the build); in the `.ipynb` offered for download, next
 to the page, it becomes the published address, so it still works on the
-reader's machine. The page gets a download link under its title.
+reader's machine. The page gets a download link under its title, and next
+to it a link that opens the notebook in Colab from the published GitHub
+repository (`repo_url`, on the branch and folder `edit_uri` names): a plain
+link, so nothing is requested from Google until the reader follows it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,20 @@ from mkdocs_jupyter.plugin import NotebookFile
 MD_LINK = re.compile(r"\]\((?P<path>[^)#\s]+\.md)(?P<anchor>#[^)\s]*)?\)")
 HREF = re.compile(r'href="(?P<path>[^"#:]+\.md)(?P<anchor>#[^"]*)?"')
 DOWNLOAD = {"ko": "이 노트북 내려받기", "en": "Download this notebook"}
+COLAB = {"ko": "Colab에서 열기", "en": "Open in Colab"}
+GITHUB = re.compile(r"^https://github\.com/(?P<repo>[^/]+/[^/]+?)/?$")
+# Material's edit link is repo_url + edit_uri + the page's path: "edit/<branch>/<docs folder>/".
+EDIT_URI = re.compile(r"^(?:edit|blob)/(?P<branch>[^/]+)/(?P<docs>.*?)/?$")
+
+
+def colab_url(config, src_uri: str) -> str:
+    """Colab opens a notebook from GitHub by its path in the repository, at a branch."""
+    repo, edit = GITHUB.match(config.repo_url or ""), EDIT_URI.match(config.edit_uri or "")
+    if not repo or not edit:
+        raise PluginError(f"Colab links need a GitHub repo_url and an edit_uri like edit/main/docs/ "
+                          f"(repo_url {config.repo_url!r}, edit_uri {config.edit_uri!r})")
+    path = posixpath.join(edit["docs"], src_uri)
+    return f"https://colab.research.google.com/github/{repo['repo']}/blob/{edit['branch']}/{path}"
 
 
 def target(page, path, files):
@@ -39,7 +56,7 @@ def on_page_content(html, page, config, files):
     lang = PurePosixPath(page.file.src_uri).parts[0]
     name = Path(page.file.abs_src_path).name
     link = (f'<p class="nb-download"><a href="{name}" download>{DOWNLOAD[lang]}</a> '
-            f'(<code>{name}</code>)</p>')
+            f'(<code>{name}</code>) · <a href="{colab_url(config, page.file.src_uri)}">{COLAB[lang]}</a></p>')
     return html.replace("</h1>", "</h1>" + link, 1)
 
 

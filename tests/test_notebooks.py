@@ -7,8 +7,16 @@ like the rest of the site (not JSON, not JupyterLab's stylesheet), executed
 title equal to its H1, and a downloadable .ipynb whose links point to the
 published site. Each chapter page links to its lab. Rebuilding reuses the
 executed results of every notebook in both languages.
+
+Exercises: each cell that checks a prediction (`check(guess, ...)`) is tagged
+`answer` and drawn folded, closed, under a summary in the page's language, and
+no answer is on the page before its fold. Each lab page links to Colab, which
+opens the notebook from the repository; its first code cell installs what the
+lab imports only where it is missing.
 """
 
+import ast
+import html as htmllib
 import json
 import os
 import re
@@ -23,10 +31,19 @@ import pytest
 from pages import DOCS, LANGS, ROOT, SNIPPETS, notebooks
 import website
 
-CHAPTERS = sorted(p.name for p in SNIPPETS.iterdir() if p.is_dir())
+# A chapter is a snippet folder with a page of its own (snippets/home/ belongs to the home page).
+CHAPTERS = sorted(p.name for p in SNIPPETS.iterdir() if p.is_dir() and (DOCS / "en" / f"{p.name}.md").is_file())
 METADATA = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"}}
 ALL = [nb for lang in LANGS for nb in notebooks(lang)]
+ANSWER_TAG = {"tags": ["answer"]}
+ANSWER_SUMMARY = {"ko": "정답 보기", "en": "Show the answer"}
+COLAB_TEXT = {"ko": "Colab에서 열기", "en": "Open in Colab"}
+
+
+def is_answer(cell) -> bool:
+    """The cell that checks an exercise's prediction and prints torch's answer."""
+    return cell.cell_type == "code" and re.search(r"^check\(guess, ", cell.source, re.M) is not None
 
 
 def rel(path: Path) -> str:
@@ -55,7 +72,8 @@ def test_notebook_is_stored_clean(path):
     for i, cell in enumerate(nb.cells):
         where = f"{rel(path)} cell {i}"
         assert cell.id == f"{path.stem}-{i:02d}", f"{where}: id {cell.id!r}, expected {path.stem}-{i:02d}"
-        assert cell.metadata == {}, f"{where}: cell metadata {cell.metadata}"
+        expected = ANSWER_TAG if is_answer(cell) else {}
+        assert cell.metadata == expected, f"{where}: cell metadata {cell.metadata}, expected {expected}"
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, f"{where}: stored with outputs"
 
@@ -211,3 +229,136 @@ def test_rebuild_reuses_every_executed_notebook(site_dir, tmp_path):
     assert sorted(Path(h).relative_to(DOCS).as_posix() for h in hits) == \
         sorted(p.relative_to(DOCS).as_posix() for p in ALL), f"not reused:\n{log[-3000:]}"
     assert "Converting notebook" not in log
+
+
+# --- exercises, Colab and the setup cell -----------------------------------------------------
+
+def _article(html: str):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(html[html.index("<article"): html.index("</article>") + len("</article>")], "html.parser")
+
+
+def _told(box) -> str | None:
+    """What check() printed as torch's answer in an output box, if it did."""
+    m = re.search(r"^(?:no guess yet|correct|not quite): torch says (.+)$", box.get_text(), re.M)
+    return m and m[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_answers_are_folded_closed_in_the_page_language(site_dir, lang, chapter):
+    nb = nbformat.read(DOCS / lang / "labs" / f"{chapter}.ipynb", as_version=4)
+    answers = [c for c in nb.cells if is_answer(c)]
+    assert answers, f"labs/{chapter}.ipynb: no exercise"
+    where = f"{lang} labs/{chapter}/"
+    page = _article(built(site_dir, lang, chapter)[0])
+    folds = page.find_all("details")
+    assert len(folds) == len(answers), f"{where}: {len(folds)} <details> for {len(answers)} exercise answers"
+    for fold in folds:
+        summary = fold.find("summary", recursive=False)
+        assert summary is not None and summary.get_text(strip=True) == ANSWER_SUMMARY[lang], \
+            f"{where}: an answer's summary is {summary and summary.get_text(strip=True)!r}, not {ANSWER_SUMMARY[lang]!r}"
+        assert not fold.has_attr("open"), f"{where}: an answer is open on load"
+        # The whole check cell: its code asserts the answer, its output prints it.
+        code = fold.select(":scope > div.language-python")
+        assert len(code) == 1 and "check(guess, " in code[0].get_text(), f"{where}: a fold without its check cell"
+        assert any(_told(box) for box in fold.select(":scope > div.nb-stdout")), f"{where}: a fold without the answer"
+    for box in page.select("div.nb-stdout"):
+        if _told(box):
+            assert box.find_parent("details") is not None, f"{where}: an answer outside its fold:\n{box.get_text()}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_answer_is_on_the_page_before_its_fold(site_dir, lang, chapter):
+    """A question, an example in a `guess = None` comment or an earlier output that prints the answer gives it away.
+
+    Only shapes and lists are looked for: a number such as 0 or 2.0 is on every page anyway.
+    """
+    html = str(_article(built(site_dir, lang, chapter)[0]))
+    start = 0
+    for fold in re.finditer(r"<details\b.*?</details>", html, re.S):
+        told = [t for t in map(_told, _article(f"<article>{fold[0]}</article>").select("div.nb-stdout")) if t]
+        before = re.sub(r"<details\b.*?</details>", "", html[:fold.start()], flags=re.S)
+        visible = htmllib.unescape(re.sub(r"<[^>]+>", "", before))
+        for answer in told:
+            if answer[:1] in "([":
+                assert answer not in visible, f"{lang} labs/{chapter}/: the answer {answer} is on the page before its fold"
+        start = fold.end()
+    assert start, f"{lang} labs/{chapter}/: no folded answer"
+
+
+def _repo() -> str:
+    url = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+    return re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)/?", url)[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_colab_link_opens_this_lab_from_the_repository(site_dir, lang, chapter):
+    page = _article(built(site_dir, lang, chapter)[0])
+    line = page.select_one("p.nb-download")
+    assert line is not None, f"{lang} labs/{chapter}/: no download line"
+    links = {a.get_text(strip=True): a["href"] for a in line.find_all("a")}
+    expected = f"https://colab.research.google.com/github/{_repo()}/blob/main/docs/{lang}/labs/{chapter}.ipynb"
+    assert links.get(COLAB_TEXT[lang]) == expected, f"{lang} labs/{chapter}/: links {links}, expected {expected}"
+    assert (ROOT / expected.split("/blob/main/", 1)[1]).is_file()  # what Colab asks GitHub for is this lab
+    # A link only: no badge image or script from Google on the page.
+    assert not [t for t in page.find_all(src=True) if "colab" in t["src"]], f"{lang} labs/{chapter}/: Colab content on the page"
+
+
+def _needs(setup) -> dict:
+    for node in ast.walk(ast.parse(setup.source)):
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["NEEDS"]:
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"setup cell {setup.id}: no NEEDS = {{package: major version}}")
+
+
+def _imports(source: str) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+@pytest.mark.parametrize("path", ALL, ids=rel)
+def test_first_code_cell_installs_what_the_lab_imports(path):
+    """Colab has torch but not always Keras 3; the setup cell must name every package the lab imports."""
+    code = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    setup, rest = code[0], code[1:]
+    assert not _imports(setup.source) - set(sys.stdlib_module_names), f"{rel(path)}: the setup cell imports a package"
+    imported = set().union(*(_imports(c.source) for c in rest)) - set(sys.stdlib_module_names)
+    assert set(_needs(setup)) == imported, f"{rel(path)}: the setup cell installs {set(_needs(setup))}, the lab imports {imported}"
+
+
+@pytest.mark.parametrize("state", ["present", "missing", "too old"])
+@pytest.mark.parametrize("path", ALL, ids=rel)
+def test_setup_cell_installs_only_what_is_missing(path, state, monkeypatch, capsys):
+    """Run with its package look-up and pip faked: nothing installed where the build (or Colab) has it."""
+    import importlib.metadata
+    setup = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    needs = _needs(setup)
+    have = {"present": {n: f"{v}.1.0" for n, v in needs.items()}, "missing": {},
+            "too old": {n: f"{v - 1}.9.0" for n, v in needs.items()}}[state]
+    runs = []
+
+    def version(name):
+        if name not in have:
+            raise importlib.metadata.PackageNotFoundError(name)
+        return have[name]
+
+    def run(cmd, check):
+        runs.append(cmd)
+        have.update({spec.split(">=")[0]: "99.0" for spec in cmd[5:]})
+
+    monkeypatch.setattr(importlib.metadata, "version", version)
+    monkeypatch.setattr(subprocess, "run", run)
+    exec(compile(setup.source, f"{rel(path)} cell {setup.id}", "exec"), {})
+    wanted = [] if state == "present" else [[sys.executable, "-m", "pip", "install", "-q",
+                                             *(f"{n}>={v}" for n, v in needs.items())]]
+    assert runs == wanted, f"{rel(path)} cell {setup.id}, packages {state}: ran {runs}"
+    printed = capsys.readouterr().out
+    assert all(n in printed for n in needs), printed
