@@ -41,7 +41,7 @@ def code(cell: str) -> list[str]:
 
 
 def evaluate(expr: str, env: dict):
-    return eval(expr.replace("·", "*"), {"__builtins__": {}, "sum": sum, "max": max}, env)
+    return eval(expr, {"__builtins__": {}, "sum": sum, "max": max}, env)
 
 
 def configs():
