@@ -215,3 +215,59 @@ def test_site_name_whole_in_the_header(visit, lang, view):
     assert got["clipped"][0] <= 1 and got["clipped"][1] <= 1, f"{where}: cut off by {got['clipped']}px"
     assert got["inHeader"] and got["textInBox"], f"{where}: drawn outside the header: {got}"
     assert not got["overlaps"], f"{where}: under {got['overlaps']}"
+
+
+# Every figure on the page: its label, and for each text in it the size it is
+# drawn at and its contrast with what is painted behind it (the last filled
+# shape under its centre, else the page), in the light and the dark scheme;
+# and the lightest box (arrowheads are drawn in the colour of the text).
+FIGURES = r"""() => {
+  const rgb = c => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const filled = e => { const f = getComputedStyle(e).fill; return f !== 'none' && !/rgba\(.*, 0\)/.test(f) ? f : null; };
+  const measure = () => [...document.querySelectorAll('.md-typeset .figure svg')].map(svg => {
+    let page = svg.parentElement;
+    while (/rgba\(0, 0, 0, 0\)|transparent/.test(getComputedStyle(page).backgroundColor)) page = page.parentElement;
+    const back = getComputedStyle(page).backgroundColor;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const shapes = [...svg.querySelectorAll('rect, path, circle, polygon')].filter(filled);
+    const texts = [...svg.querySelectorAll('text')].map(t => {
+      const b = t.getBBox(), x = b.x + b.width / 2, y = b.y + b.height / 2;
+      const under = shapes.filter(s => { const r = s.getBBox(); return r.x <= x && x <= r.x + r.width && r.y <= y && y <= r.y + r.height; }).pop();
+      return {text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale,
+              contrast: ratio(getComputedStyle(t).fill, under ? filled(under) : back)};
+    });
+    return {id: svg.id, label: svg.getAttribute('aria-label') || '', texts,
+            lightest: Math.max(0, ...shapes.filter(s => s.tagName === 'rect').map(s => lum(filled(s))))};
+  });
+  const out = {};
+  for (const scheme of ['default', 'slate']) {
+    document.body.setAttribute('data-md-color-scheme', scheme);
+    out[scheme] = measure();
+  }
+  out.images = [...document.querySelectorAll('.md-typeset img[src$=".svg"]')].map(i => i.src);
+  return out;
+}"""
+FIGURE_PAGES = ["shapes/", "bidirectional/", "packing/", "gates/", "dropout/"]
+
+
+@pytest.mark.parametrize("lang, view", [("ko", "light"), ("en", "phone")])
+@pytest.mark.parametrize("page", FIGURE_PAGES)
+def test_figures_follow_the_colour_scheme_and_stay_legible(visit, lang, view, page):
+    got = visit(url(lang, page), view).evaluate(FIGURES)
+    where = f"{url(lang, page)} ({view})"
+    assert not got["images"], f"{where}: a figure drawn as an <img>, which cannot take dark mode: {got['images']}"
+    assert got["default"], f"{where}: no figure"
+    for scheme in ("default", "slate"):
+        for fig in got[scheme]:
+            low = [(t["text"], round(t["contrast"], 2)) for t in fig["texts"] if t["contrast"] < 4.5]
+            assert not low, f"{where}, {fig['id']} in {scheme}: text under 4.5:1 against its background: {low}"
+            small = [(t["text"], round(t["px"], 1)) for t in fig["texts"] if t["px"] < (11 if view == "phone" else 9)]
+            assert not small, f"{where}, {fig['id']}: text drawn smaller than legible: {small}"
+    for fig in got["slate"]:
+        assert fig["lightest"] < 0.1, f"{where}, {fig['id']}: a light shape in dark mode (luminance {fig['lightest']:.2f})"
+    for fig in got["default"]:
+        hangul = any("\uac00" <= c <= "\ud7a3" for c in fig["label"])
+        assert fig["label"] and hangul == (lang == "ko"), f"{where}, {fig['id']}: label not in the page's language: {fig['label'][:60]!r}"

@@ -26,3 +26,24 @@ def test_home_page_names_the_installed_torch_and_cpu(site_dir, home, lang):
     assert re.search(rf"<strong>[^<]+\({platform.machine()}, {capability}\)</strong>", html), \
         f"{home} does not name this CPU ({platform.machine()}, {capability})"
     assert not re.search(r"\{\{ *(torch_version|torch_build|cpu) *\}\}", html)
+
+
+
+RULES = """css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);
+                   return [...sheet.cssRules].map(rule => rule.cssText); }"""
+
+
+def test_stylesheets_lose_comments_and_keep_every_rule(site_dir, chromium):
+    """hooks/css_without_comments.py: Chromium reads the same rules from the sent file as from the source."""
+    from pages import DOCS
+
+    page = chromium.new_page()
+    try:
+        for source in sorted((DOCS / "assets" / "css").glob("*.css")):
+            sent = (site_dir / source.relative_to(DOCS)).read_text(encoding="utf-8")
+            text = source.read_text(encoding="utf-8")
+            assert "/*" not in sent and len(sent) < len(text), f"{source.name}: the site's copy keeps its comments"
+            assert page.evaluate(RULES, sent) == page.evaluate(RULES, text), (
+                f"{source.name}: Chromium reads other rules from the site's copy than from the source")
+    finally:
+        page.close()
