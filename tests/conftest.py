@@ -34,6 +34,12 @@ def pytest_unconfigure(config):
             worker.wait()
 
 
+def pytest_terminal_summary(terminalreporter, config):
+    import page_results
+    if line := config.stash.get(page_results.SUMMARY, None):
+        terminalreporter.write_line(line)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield

@@ -149,6 +149,7 @@ class Server:
     """Serves `site` on 127.0.0.1 on a free port until stopped."""
 
     def __init__(self, site: Path, prefix: str = "/"):
+        self.site = Path(site)
         handler = type("Handler", (_Handler,), {"prefix": prefix})
         handler = functools.partial(handler, directory=str(site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -157,6 +158,14 @@ class Server:
         self.root = self.origin + prefix  # the home page of the default language
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
+
+    def file_of(self, url: str) -> Path | None:
+        """The file in the site that a URL on this server answers with, if any."""
+        if not url.startswith(self.root):
+            return None
+        path = self.site / urlsplit(url[len(self.root):]).path
+        path = path / "index.html" if path.is_dir() else path
+        return path if path.is_file() else None
 
     def stop(self):
         self.httpd.shutdown()
@@ -173,6 +182,7 @@ class Visit:
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.problems = []
+        self.loaded = []  # URLs answered with a file (status below 400)
         origin = server.origin
         page = self.page
 
@@ -186,6 +196,8 @@ class Visit:
         def on_response(resp):
             if resp.status >= 400:
                 self.problems.append(f"HTTP {resp.status}: {resp.url.replace(origin, '')}")
+            else:
+                self.loaded.append(resp.url)
 
         page.on("request", on_request)
         page.on("response", on_response)
