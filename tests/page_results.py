@@ -5,8 +5,8 @@ given (the page and every file it requested), on the code of the check, and on
 the versions of Chromium and axe. A passing result is stored in
 `.cache/page-checks/` under a key made of all of these; a later run whose page
 and files are byte for byte the same reuses it, and a change to any one of them
-runs the check again (tests/test_page_results.py proves both). A failure is
-never stored. `PAGE_CHECKS=fresh` runs every check.
+runs the check again (tests/test_cached_results.py proves both). A failure is
+never stored. `FRESH=1` runs every check.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def _sha(data: bytes) -> str:
 class PageResults:
     def __init__(self, site: Path, salt: str, store: Path = ROOT / ".cache" / "page-checks"):
         self.site, self.store = site, store
-        self.enabled = os.environ.get("PAGE_CHECKS") != "fresh"
+        self.enabled = os.environ.get("FRESH") != "1"
         self.salt = salt
         self.reused = self.ran = 0
 

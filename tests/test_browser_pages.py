@@ -7,7 +7,7 @@ no page error, and pass axe-core's WCAG 2.0/2.1 A and AA rules plus
 `aria-dialog-name` (the search dialog's accessible name).
 
 A page whose bytes and files are those of a passing run is not checked again
-(tests/page_results.py); `PAGE_CHECKS=fresh` checks every page.
+(tests/page_results.py); `FRESH=1` checks every page.
 """
 
 import json
@@ -31,7 +31,7 @@ def page_results(site_dir, chromium, request):
     results = PageResults(site_dir, salt)
     yield results
     request.config.stash[SUMMARY] = (f"page checks: {results.ran} run, {results.reused} reused "
-                                     f"(the same bytes as a passing run; PAGE_CHECKS=fresh runs all)")
+                                     f"(the same bytes as a passing run; FRESH=1 runs all)")
 
 
 def test_every_built_page_is_checked(site_dir):
