@@ -68,7 +68,7 @@ def test_hangul_renders_with_a_real_font(chromium, server, path):
 
 # A chapter, a lab and a reference page, from each language.
 PLACES = [("/packing/", "lengths-on-cpu"), ("/en/packing/", "lengths-on-cpu"),
-          ("/labs/gates/", "default-initialisation"), ("/en/labs/gates/", "default-initialisation"),
+          ("/labs/gates/", "default-initialization"), ("/en/labs/gates/", "default-initialization"),
           ("/pitfalls/", "keras-seed"), ("/en/glossary/", "how-terms-are-chosen")]
 
 
