@@ -340,12 +340,7 @@ PREDICATE_COLON = re.compile(r"니다:")
 
 
 # Debt in pages this check does not own, listed so that it stays visible: (where, what was found).
-STYLE_ALLOWED = {
-    # The models lab, being written (#19): exercises asked in 해요체.
-    ("docs/ko/labs/models.ipynb cell models-08", "통과할까요"),
-    ("docs/ko/labs/models.ipynb cell models-13", "얼마일까요"),
-    ("docs/ko/labs/models.ipynb cell models-20", "달라질까요"),
-}
+STYLE_ALLOWED: set[tuple[str, str]] = set()  # (place, phrase) that a check may pass over, with the reason
 
 
 def _style_failures(pattern: re.Pattern, why: str) -> list[str]:
