@@ -148,9 +148,13 @@ def collect(workers: dict[str, subprocess.Popen]) -> list[dict]:
         out, err = worker.files
         out.seek(0)
         err.seek(0)
-        if worker.returncode != 0:
-            raise RuntimeError(f"the {code_path} worker of tests/cpu_matrix.py failed:\n{err.read()}")
-        results += [json.loads(line) for line in out.read().splitlines()]
+        failed = worker.returncode != 0 and err.read()
+        lines = out.read().splitlines()
+        out.close()
+        err.close()
+        if failed is not False:
+            raise RuntimeError(f"the {code_path} worker of tests/cpu_matrix.py failed:\n{failed}")
+        results += [json.loads(line) for line in lines]
     return results
 
 

@@ -22,6 +22,7 @@ TOGGLE = {
 }
 NOT_FOUND = {"ko": "페이지를 찾을 수 없습니다", "en": "Page not found"}
 SITE_NAME = {"ko": "PyTorch RNN 형상 가이드", "en": "PyTorch RNN Shapes Guide"}
+HOME = {"ko": "홈", "en": "Home"}  # the menu's first entry
 
 
 def cheatsheet(chromium, server, lang, view="light"):
@@ -119,6 +120,11 @@ def test_missing_page_is_answered_in_its_language(chromium, server, path, lang):
         assert page.title() == SITE_NAME[lang]
         home = page.locator(".md-content article a:visible").first.evaluate("a => a.href")
         assert home == server.root + website.LANGS[lang], f"{path}: the first link goes to {home}"
+        # The whole page in the reader's language: header, menu and the search's own pages.
+        chrome = page.evaluate("""() => ({lang: document.documentElement.lang,
+            name: document.querySelector('.md-header__topic .md-ellipsis').textContent.trim(),
+            menu: document.querySelector('.md-nav--primary .md-nav__item a').textContent.trim()})""")
+        assert chrome == {"lang": lang, "name": SITE_NAME[lang], "menu": HOME[lang]}, f"{path}: {chrome}"
         others = [p for p in visit.problems if "404" not in p]
         assert not others, "\n".join(others)
     finally:
