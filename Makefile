@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Keras (the Keras lab, executed at build time) writes keras.json here, not into ~/.keras.
 export KERAS_HOME ?= $(CURDIR)/.cache/keras
 
-.PHONY: serve test build outputs bench clean system-deps
+.PHONY: serve test check build outputs bench clean system-deps
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -20,6 +20,11 @@ serve: $(STAMP)
 ## make test: every check (snippet outputs, page rules, language parity, strict build, browser)
 test: $(STAMP) system-deps
 	$(PY) -m pytest
+
+## make check: after editing pages or snippets, only the checks those files can affect
+## (scripts/check.py; `make check FILES="docs/ko/shapes.md"` names them, otherwise git's changes)
+check: $(STAMP) system-deps
+	$(PY) scripts/check.py $(FILES)
 
 # Chromium and a Korean font from Debian, for the browser tests.
 system-deps:

@@ -1,0 +1,71 @@
+"""The writer's loop: run only the checks that the changed files can affect.
+
+    python scripts/check.py [FILE...]     # `make check`; without files, what git sees changed
+
+A page (docs/<lang>/<page>.md): its rules and parity with the other language,
+its glossary terms, its snippets (printed output, the CPU matrix), its
+twin and its browser checks in every view, on a strict build. A snippet or
+its .out: the same for every page that shows it. A lab: the notebook tests
+and its page's browser checks. Anything else (CSS, hooks, tests, config):
+everything, which is `make test`. The page and snippet checks reuse passing
+results whose inputs are unchanged (README, "What `make test` guarantees").
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Checks on one page or snippet, selected by the page or snippet in their ids.
+PER_ITEM = ["tests/test_examples.py", "tests/test_outputs_hold_on_any_cpu.py", "tests/test_browser_pages.py",
+            "tests/test_markdown_twins.py", "tests/test_inline_code.py", "tests/test_pages.py",
+            "tests/test_chapters_answer_first.py", "tests/test_glossary.py"]
+# Cheap checks over every page, run whenever a page changes: parity, links, the strict build.
+ALWAYS = ["tests/test_pages.py::test_languages_match", "tests/test_links.py", "tests/test_site_builds.py",
+          "tests/test_pitfalls_list_every_message.py"]
+
+
+def changed() -> list[str]:
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    return sorted(set(git("diff", "--name-only", "HEAD") + git("ls-files", "--others", "--exclude-standard")))
+
+
+def items(files: list[str]) -> tuple[set[str], bool]:
+    """Page and snippet names the changes touch, and whether something else changed."""
+    names, other = set(), False
+    for f in files:
+        if m := re.fullmatch(r"docs/(?:ko|en)/(labs/)?([\w-]+)\.(md|ipynb)", f):
+            names.add((m[1] or "") + m[2])
+        elif m := re.fullmatch(r"snippets/([\w-]+/\d+_\w+)\.(py|out)", f):
+            names.add(m[1])
+            for page in (ROOT / "docs").glob("*/*.md"):  # the pages that show it
+                if f'"{m[1]}.py"' in page.read_text(encoding="utf-8"):
+                    names.add(page.stem)
+        else:
+            other = True
+    return names, other
+
+
+def main(argv: list[str]) -> int:
+    files = argv or changed()
+    names, other = items(files)
+    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    if other:
+        print(f"changed beyond pages and snippets ({', '.join(files)}): running everything")
+        return subprocess.call(pytest, cwd=ROOT)
+    if not names:
+        print("nothing changed")
+        return 0
+    listed = subprocess.run([*pytest, "--collect-only", *PER_ITEM], cwd=ROOT, capture_output=True, text=True).stdout
+    ids = [line for line in listed.splitlines() if "::" in line and
+           any(re.search(rf"[\[/-]{re.escape(n)}(?:[/.\]-]|\.py)", line) for n in names)]
+    print(f"checks for {', '.join(sorted(names))}: {len(ids)} selected, plus {len(ALWAYS)} cheap whole-site files")
+    return subprocess.call([*pytest, *ALWAYS, *ids], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
