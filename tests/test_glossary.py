@@ -319,8 +319,8 @@ def korean_texts(glossary: bool = True) -> list[tuple[str, str]]:
              for p in KO_PAGES + ([GLOSSARY["ko"]] if glossary else [])]
     texts += [(where, source) for lab in KO_LABS for where, source in lab_cells(lab)]
     html = _404.read_text(encoding="utf-8")
-    korean_404 = re.search(r'<div data-404-lang="ko">(.*?)</div>', html, re.S)
-    assert korean_404, "overrides/404.html: no <div data-404-lang=\"ko\"> (the Korean text) found"
+    korean_404 = re.search(r"\{% else %\}(.*?)\{% endif %\}\s*\{% endblock %\}", html, re.S)
+    assert korean_404, "overrides/404.html: no Korean text (the {% else %} branch of its content block) found"
     before = "\n" * html.count("\n", 0, korean_404.start(1))  # so that line numbers are the file's
     texts.append((_where(_404), before + re.sub(r'<p lang="en">.*?</p>', "", korean_404[1], flags=re.S)))
     return texts
@@ -331,9 +331,9 @@ def _hits(pattern: re.Pattern, text: str, clean=reader_text) -> list[tuple[int, 
     return [(body.count("\n", 0, m.start()) + 1, m[0]) for m in pattern.finditer(body)]
 
 
-# 해요체: a syllable + 요 that ends a sentence, a line or a table cell; 필요, 중요, 주요, 수요
+# 해요체: a syllable + 요 that ends a sentence, a line or a table cell; 필요, 중요, 주요, 수요, 강요
 # and 개요 are nouns. '…죠.' is 해요체 too.
-HAEYO = re.compile(r"[가-힣]*(?:[가-힣](?<![필중주수개])요(?=[ \t]*(?:[.?!)\"'|]|$))|[가-힣]죠(?=[.?!]))", re.M)
+HAEYO = re.compile(r"[가-힣]*(?:[가-힣](?<![필중주수개강])요(?=[ \t]*(?:[.?!)\"'|]|$))|[가-힣]죠(?=[.?!]))", re.M)
 # 곧 standing alone (not 곧바로, 곧장): on this site it has only been 'namely'.
 APPOSITIVE_GOT = re.compile(r"(?<![가-힣])곧(?![가-힣])")
 PREDICATE_COLON = re.compile(r"니다:")
