@@ -19,10 +19,13 @@ if "KERAS_HOME" not in os.environ:
 
 def pytest_collection_finish(session):
     # The CPU matrix runs in the background from here on; its tests collect the results.
+    # Only the snippets whose matrix test was selected (`-k`, `make check`).
     matrix = sys.modules.get("test_outputs_hold_on_any_cpu")
-    if matrix and any(item.module is matrix for item in session.items):
+    names = {item.callspec.params["name"] for item in session.items
+             if matrix and item.module is matrix and "name" in getattr(getattr(item, "callspec", None), "params", {})}
+    if names:
         import cpu_matrix
-        session.config.stash[matrix.MATRIX] = cpu_matrix.start(matrix.FILES)
+        session.config.stash[matrix.MATRIX] = cpu_matrix.start([matrix.SNIPPETS / n for n in sorted(names)])
 
 
 def pytest_unconfigure(config):
