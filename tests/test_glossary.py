@@ -405,15 +405,8 @@ NOT_KOREAN_PROSE = [re.compile(p, re.S) for p in (
     r"\([\x20-\x7e\n]*?\)",  # (English only)
     r'"(?:(?!\n[ \t]*\n)[^"])*"', r"“[^”]*”",  # quotes within a paragraph
 )]
-# Debt in pages this check does not own, listed so that it stays visible: (file, word).
-ENGLISH_ALLOWED = {
-    # docs/ko/calculator.md, owned by the calculator's author: its result table is headed 'Tensor'
-    # (the glossary's #kept-in-english records that), and two link texts in its tables say
-    # 'output, h_n, c_n' and '파라미터의 shape' where the chapters' headings have code and 형상.
-    ("docs/ko/calculator.md", "Tensor"),
-    ("docs/ko/calculator.md", "output"),
-    ("docs/ko/calculator.md", "shape"),
-}
+# Debt in pages this check does not own, listed so that it stays visible: (file, word), with why.
+ENGLISH_ALLOWED: set[tuple[str, str]] = set()
 
 
 def _korean_prose(text: str) -> str:
