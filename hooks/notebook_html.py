@@ -76,7 +76,9 @@ def cell_html(cell) -> str:
             if kind != last or kind == "nb-result":
                 flush()
                 last = kind
-            chunks.append(out.get_text().removeprefix("\n"))  # <pre> drops a first newline
+            # the <pre>'s text only: the white space after it would become a blank line
+            pre = out.find("pre")
+            chunks.append((pre or out).get_text().removeprefix("\n"))  # <pre> drops a first newline
             continue
         flush()
         last = None

@@ -148,17 +148,18 @@ def test_stream_flushed_in_chunks_is_one_box():
 
     def output(mime, text, child="jp-OutputArea-child"):  # as nbconvert's lab template writes them
         return (f'<div class="{child}"><div class="jp-RenderedText jp-OutputArea-output" '
-                f'data-mime-type="{mime}"><pre>\n{text}</pre></div></div>')
+                f'data-mime-type="{mime}"><pre>\n{text}</pre>\n</div></div>')
     cell = BeautifulSoup(
         '<div class="jp-Cell jp-CodeCell"><div class="jp-InputArea"><div class="highlight-ipynb">'
         '<pre>print("Dense:", end="")</pre></div></div>'
-        + output("text/plain", "Dense:") + output("text/plain", " (2, 5, 4)\n")
+        + output("text/plain", "Dense:") + output("text/plain", " (2, 5, 4)\n") + output("text/plain", "next\n")
         + output("application/vnd.jupyter.stderr", "a warning\n")
         + output("text/plain", "3", "jp-OutputArea-child jp-OutputArea-executeResult") + "</div>",
         "html.parser").div
     drawn = hook.cell_html(cell)
     assert re.findall(r'class="language-text (nb-\w+)', drawn) == ["nb-stdout", "nb-stderr", "nb-result"]
-    assert "<code>Dense: (2, 5, 4)\n</code>" in drawn and not SAME_STREAM_TWICE.search(drawn)
+    # a chunk ending a line is followed by the next line, not by a blank one
+    assert "<code>Dense: (2, 5, 4)\nnext\n</code>" in drawn and not SAME_STREAM_TWICE.search(drawn)
     unjoined = hook.block("text nb-stdout", "Dense:") + "\n" + hook.block("text nb-stdout", " (2, 5, 4)\n")
     assert SAME_STREAM_TWICE.search(unjoined), "the page check misses two boxes of one stream"
 
