@@ -13,7 +13,7 @@ from website import Visit
 CASES = [
     # (page the reader is on, what they type, a page that must be found)
     ("/", "은닉 상태", "shapes/"),
-    ("/shapes/", "패딩", "shapes/"),
+    ("/shapes/", "패딩", "packing/"),  # the chapter about it, among the pages that use the word
     ("/", "패딩", ""),
     ("/shapes/", "배치", "shapes/"),
     ("/en/", "hidden state", "en/shapes/"),
