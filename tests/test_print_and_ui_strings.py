@@ -125,7 +125,8 @@ def test_missing_page_is_answered_in_its_language(chromium, server, path, lang):
             name: document.querySelector('.md-header__topic .md-ellipsis').textContent.trim(),
             menu: document.querySelector('.md-nav--primary .md-nav__item a').textContent.trim()})""")
         assert chrome == {"lang": lang, "name": SITE_NAME[lang], "menu": HOME[lang]}, f"{path}: {chrome}"
-        others = [p for p in visit.problems if "404" not in p]
+        # Under en/ the hand-over to the English page cancels what the browser had begun to fetch.
+        others = [p for p in visit.problems if "404" not in p and not (lang == "en" and "net::ERR_ABORTED" in p)]
         assert not others, "\n".join(others)
     finally:
         visit.close()
