@@ -38,7 +38,7 @@ _sites: dict[str, tuple] = {}  # language -> (site name, site description)
 
 
 def lang_of(page) -> str:
-    return "en" if page.url.startswith("en/") or page.url == "en/" else "ko"
+    return "en" if page.url.startswith("en/") else "ko"
 
 
 def twin_path(page) -> str:

@@ -297,15 +297,21 @@ def test_typing_updates_results_and_the_link(chromium, server, lang):
         visit.close()
 
 
+def tab_order(page, stops: int) -> list[str]:
+    """The fields Tab visits, from the checked module radio on."""
+    page.locator("input[name=module]:checked").focus()
+    order = []
+    for _ in range(stops):
+        order.append(page.evaluate("document.activeElement.name || document.activeElement.type"))
+        page.keyboard.press("Tab")
+    return order
+
+
 def test_keyboard_reaches_every_field_in_order(chromium, server):
     visit = open_calculator(chromium, server, "en")
     page = visit.page
     try:
-        page.locator("input[name=module]:checked").focus()
-        order = []
-        for _ in range(14):
-            order.append(page.evaluate("document.activeElement.name || document.activeElement.type"))
-            page.keyboard.press("Tab")
+        order = tab_order(page, 14)
         # Radios are one tab stop; arrow keys move inside the group. An LSTM takes no
         # nonlinearity, and enforce_sorted does nothing without lengths: both are skipped.
         assert order == ["module", "input_size", "hidden_size", "num_layers", "proj_size", "dropout", "bias",
@@ -315,11 +321,7 @@ def test_keyboard_reaches_every_field_in_order(chromium, server):
         assert page.evaluate("location.search") == "?module=GRU"
         page.goto(f"{visit.url}?module=RNN&lengths=5,3")
         page.wait_for_selector("[data-calc=root][data-ready]")
-        page.locator("input[name=module]:checked").focus()
-        order = []
-        for _ in range(15):
-            order.append(page.evaluate("document.activeElement.name || document.activeElement.type"))
-            page.keyboard.press("Tab")
+        order = tab_order(page, 15)
         assert order == ["module", "input_size", "hidden_size", "num_layers", "nonlinearity", "dropout", "bias",
                          "bidirectional", "batch_first", "batched", "batch", "seq_len", "lengths", "enforce_sorted", "reset"]
     finally:
