@@ -15,7 +15,7 @@ $(STAMP): requirements.txt
 
 ## make serve: the site with live reload at http://127.0.0.1:8000 (Korean at /, English at /en/)
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) scripts/sites.py serve --dev-addr 127.0.0.1:8000
 
 ## make test: every check (snippet outputs, page rules, language parity, strict build, browser)
 test: $(STAMP) system-deps
@@ -30,9 +30,9 @@ check: $(STAMP) system-deps
 system-deps:
 	bash scripts/system_deps.sh
 
-## make build: the strict build into site/
+## make build: every language's strict build into site/ (English in site/en/)
 build: $(STAMP)
-	$(VENV)/bin/mkdocs build --strict
+	$(PY) scripts/sites.py build --site-dir site
 
 ## make outputs: rerun every snippet and rewrite its .out, and ask torch again for the
 ## calculator's fixture (tests/calculator/fixture.json); review the diff like code

@@ -8,7 +8,7 @@ page's language. Each figure's stylesheet and ids are scoped to it, so it
 cannot restyle the page; its labels stay out of the search index.
 
 A figure is written in Markdown as a linked image,
-`[![alt](../assets/images/<chapter>/<name>.svg)](../assets/images/<chapter>/<name>.svg)`;
+`[![alt](assets/images/<chapter>/<name>.svg)](assets/images/<chapter>/<name>.svg)`;
 the link opens the file at its own size, which a phone can zoom.
 """
 
@@ -22,12 +22,11 @@ FIGURE = re.compile(
 
 
 def on_page_content(content, page, config, files):
-    images = Path(config["docs_dir"]) / "assets" / "images"
-
     def inline(m):
-        path = images / m["file"]
-        if not path.is_file():
-            raise FileNotFoundError(f"{page.file.src_path}: figure {m['file']} is not in {images}")
+        found = files.get_file_from_path(f"assets/images/{m['file']}")
+        if found is None:
+            raise FileNotFoundError(f"{page.file.src_path}: figure {m['file']} is not in docs/assets/images/")
+        path = Path(found.abs_src_path)
         return ('<div class="figure"><a href="%s">%s</a></div>'
                 % (m["href"], svg(path.read_text(encoding="utf-8"), "fig-" + path.stem, m["alt"])))
 

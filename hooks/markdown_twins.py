@@ -32,21 +32,19 @@ BUILD_ONLY = re.compile(r"^\s*(<!--pytest-codeblocks:[\w-]+-->|<div markdown[^>]
 CELL_BLOCK = re.compile(
     r'<div class="language-(?P<kind>python|text(?: nb-\w+)?) highlight"[^>]*><pre>.*?<code>(?P<code>.*?)</code></pre>', re.S)
 
-_twins: dict[str, dict] = {}  # twin path in the site -> {"lang", "title", "url", "text"}
-_navs: dict[str, list] = {}  # language -> [(section title or None, page url)] in the navigation's order
-_sites: dict[str, tuple] = {}  # language -> (site name, site description)
+# This build's (one language's) twins and navigation, filled page by page.
+_twins: dict[str, dict] = {}  # twin path in the site -> {"title", "url", "text"}
+_nav: list = []  # [(section title or None, page url)] in the navigation's order
 
 
-def lang_of(page) -> str:
-    return "en" if page.url.startswith("en/") else "ko"
+def on_config(config):
+    _twins.clear()  # `mkdocs serve` may run the next build in this process
+    _nav.clear()
 
 
 def twin_path(page) -> str:
-    """`shapes/` -> `shapes.md`; a language's home -> `index.md` in its folder."""
-    url = page.url
-    if url in ("", "en/"):
-        return url + "index.md"
-    return url.rstrip("/") + ".md"
+    """`shapes/` -> `shapes.md`; the home page -> `index.md`."""
+    return "index.md" if page.url == "" else page.url.rstrip("/") + ".md"
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -74,8 +72,6 @@ def _remember(page, config, text):
         resolved = posixpath.normpath(posixpath.join(base, where))
         if resolved.endswith((".md", ".ipynb")):
             resolved = re.sub(r"\.(md|ipynb)$", "/", re.sub(r"(^|/)index\.md$", r"\1", resolved))
-        if resolved.startswith("ko/"):  # the default language lives at the root
-            resolved = resolved[3:]
         return m[1] + _site(config) + resolved + (f"#{anchor}" if anchor else "") + m[3]
 
     # Links are rewritten in the prose only: a program may well contain `](x)`.
@@ -84,22 +80,23 @@ def _remember(page, config, text):
         out += [LINK.sub(absolute, text[end:fence.start()]), fence.group(0)]
         end = fence.end()
     text = "".join(out) + LINK.sub(absolute, text[end:])
-    header = {"ko": "> 원문 페이지: ", "en": "> Page: "}[lang_of(page)] + _site(config) + page.url
-    _twins[path] = {"lang": lang_of(page), "url": page.url, "title": page.title,
-                    "text": header + "\n\n" + text.strip() + "\n"}
+    header = {"ko": "> 원문 페이지: ", "en": "> Page: "}[config.theme["language"]] + _site(config) + page.url
+    _twins[path] = {"url": page.url, "title": page.title, "text": header + "\n\n" + text.strip() + "\n"}
 
 
 def _site(config) -> str:
-    """Links relative to the language folder become absolute: docs/<lang>/x.md is <site>/<lang>/x/."""
+    """Links relative to the docs folder become absolute: x.md is <this language's site>/x/."""
     return (config["site_url"] or "/").rstrip("/") + "/"
 
 
+def on_nav(nav, config, files):
+    _nav[:] = [(p.parent.title if p.parent else None, p.url) for p in nav.pages]
+    return nav
+
+
 def on_page_context(context, page, config, nav):
-    # Here, not in on_nav: the i18n plugin translates section titles after on_nav.
-    _navs[lang_of(page)] = [(p.parent.title if p.parent else None, p.url) for p in nav.pages]
-    _sites[lang_of(page)] = (config["site_name"], config["site_description"])
     page.meta["twin"] = {"href": posixpath.relpath("/" + twin_path(page), "/" + page.url),
-                         "title": TITLE[lang_of(page)]}
+                         "title": TITLE[config.theme["language"]]}
     return context
 
 
@@ -140,17 +137,12 @@ def _notebook(path: Path, page_html: str) -> str:
 
 
 def on_post_build(config):
-    site = Path(config["site_dir"])
     by_url = {t["url"]: (p, t) for p, t in _twins.items()}
-    for lang, prefix in (("ko", ""), ("en", "en/")):
-        if lang not in _navs:
-            continue
-        name, description = _sites[lang]
-        lines, section = [f"# {name}", "", f"> {description}", ""], False
-        for title, url in _navs[lang]:
-            if title != section:
-                section = title
-                lines += ["", f"## {title}", ""] if title else []
-            path, twin = by_url[url]
-            lines.append(f"- [{twin['title']}]({_site(config)}{path})")
-        (site / prefix / "llms.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines, section = [f"# {config['site_name']}", "", f"> {config['site_description']}", ""], False
+    for title, url in _nav:
+        if title != section:
+            section = title
+            lines += ["", f"## {title}", ""] if title else []
+        path, twin = by_url[url]
+        lines.append(f"- [{twin['title']}]({_site(config)}{path})")
+    (Path(config["site_dir"]) / "llms.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

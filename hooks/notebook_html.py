@@ -18,7 +18,6 @@ the keyboard without a script.
 from __future__ import annotations
 
 import html as htmllib
-from pathlib import PurePosixPath
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
@@ -98,7 +97,7 @@ def on_page_content(html, page, config, files):
     cells = soup.select('.jp-Notebook .jp-Cell[id^="cell-id="]')
     if not cells:
         raise PluginError(f"{page.file.src_uri}: no notebook cells in mkdocs-jupyter's output")
-    lang = PurePosixPath(page.file.src_uri).parts[0]
+    lang = config.theme["language"]
     return "\n".join(folded(cell_html(c), lang) if "celltag_answer" in c.get("class", []) else cell_html(c)
                      for c in cells)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs_jupyter.plugin import NotebookFile
@@ -53,7 +53,7 @@ def on_page_content(html, page, config, files):
         return html
     html = HREF.sub(lambda m: f'href="{target(page, m["path"], files).url_relative_to(page.file)}{m["anchor"] or ""}"', html)
     write_download(page, config, files)
-    lang = PurePosixPath(page.file.src_uri).parts[0]
+    lang = config.theme["language"]
     name = Path(page.file.abs_src_path).name
     link = (f'<p class="nb-download"><a href="{name}" download>{DOWNLOAD[lang]}</a> '
             f'(<code>{name}</code>) · <a href="{colab_url(config, page.file.src_uri)}">{COLAB[lang]}</a></p>')

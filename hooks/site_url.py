@@ -3,7 +3,8 @@
 A GitHub repository https://github.com/OWNER/REPO is published by GitHub Pages
 at https://OWNER.github.io/REPO/. Set `site_url` in mkdocs.yml to override
 (a custom domain). `mkdocs serve` sets its own local `site_url` before this
-runs, so the live server still answers at http://127.0.0.1:8000/.
+runs, so the live server still answers at http://127.0.0.1:8000/. The address
+is the whole site's; hooks/languages.py then moves it into a language's folder.
 """
 
 import re
@@ -23,7 +24,7 @@ def pages_url(repo_url: str) -> str | None:
     return f"https://{owner.lower()}.github.io/{repo}/"
 
 
-@event_priority(100)  # before mkdocs-static-i18n reads site_url for its alternate links
+@event_priority(100)  # before languages.py adds the language's folder
 def on_config(config):
     if not config.site_url:
         config.site_url = pages_url(config.repo_url)

@@ -94,14 +94,14 @@ def main():
     py = sys.executable
 
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [py, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp]
+        cmd = [py, "scripts/sites.py", "build", "--site-dir", f"{tmp}/site"]
         # Cold: every notebook executed (an empty cache); warm: all reused.
         cold = []
         for _ in range(args.runs):
             with tempfile.TemporaryDirectory() as cache:
                 cold.append(wall(cmd, env={**ENV, "NOTEBOOK_CACHE": cache}))
         build = median_wall(cmd, args.runs)
-        weights = page_weights(Path(tmp))
+        weights = page_weights(Path(tmp) / "site")
     if not args.skip_suite:
         suite = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider"], args.runs)
         snippet_tests = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider",

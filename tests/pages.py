@@ -54,16 +54,39 @@ def rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
+# Each language's MkDocs configuration (the English one inherits the Korean one).
+CONFIGS = {"ko": "mkdocs.yml", "en": "mkdocs.en.yml"}
+
+
 @cache
-def snippet_config() -> dict:
-    """The `pymdownx.snippets` settings from mkdocs.yml, paths made absolute."""
+def mkdocs_config(lang: str = "ko") -> dict:
+    """A language's configuration file as written (INHERIT not applied)."""
 
     class Loader(yaml.SafeLoader):
         pass
 
-    # mkdocs.yml may hold `!!python/name:` and `!ENV` tags; none matter here.
+    # The files may hold `!!python/name:` and `!ENV` tags; none matter here.
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+    return yaml.load((ROOT / CONFIGS[lang]).read_text(encoding="utf-8"), Loader)
+
+
+def nav_pages(lang: str) -> list[tuple[str, str]]:
+    """(title, source file) of every page in a language's navigation, in order."""
+    out = []
+
+    def walk(items):
+        for item in items:
+            for title, target in item.items():
+                walk(target) if isinstance(target, list) else out.append((title, target))
+
+    walk(mkdocs_config(lang)["nav"])
+    return out
+
+
+@cache
+def snippet_config() -> dict:
+    """The `pymdownx.snippets` settings from mkdocs.yml, paths made absolute."""
+    config = mkdocs_config("ko")
     for ext in config.get("markdown_extensions", []):
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:
             settings = dict(ext["pymdownx.snippets"] or {})

@@ -28,7 +28,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pages import DOCS, LANGS, ROOT, SNIPPETS, notebooks
+from pages import CONFIGS, DOCS, LANGS, ROOT, SNIPPETS, mkdocs_config, nav_pages, notebooks
 import website
 
 # A chapter is a snippet folder with a page of its own (snippets/home/ belongs to the home page).
@@ -88,13 +88,12 @@ def test_languages_share_every_code_cell(chapter):
             assert a.source == b.source, f"labs/{chapter}.ipynb cell {a.id}: code differs between ko and en"
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_nav_title_is_the_notebook_title(chapter):
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    ko = h1(nbformat.read(DOCS / "ko" / "labs" / f"{chapter}.ipynb", as_version=4))
-    en = h1(nbformat.read(DOCS / "en" / "labs" / f"{chapter}.ipynb", as_version=4))
-    assert f'- "{ko}": labs/{chapter}.ipynb' in config, f"mkdocs.yml nav: no entry titled {ko!r} for labs/{chapter}.ipynb"
-    assert f'"{ko}": "{en}"' in config, f"mkdocs.yml nav_translations: no {ko!r} -> {en!r}"
+def test_nav_title_is_the_notebook_title(lang, chapter):
+    title = h1(nbformat.read(DOCS / lang / "labs" / f"{chapter}.ipynb", as_version=4))
+    assert (title, f"labs/{chapter}.ipynb") in nav_pages(lang), \
+        f"{CONFIGS[lang]} nav: no entry titled {title!r} for labs/{chapter}.ipynb"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -220,16 +219,14 @@ def test_download_is_the_notebook_with_published_links(site_dir, lang, chapter):
 
 
 def test_rebuild_reuses_every_executed_notebook(site_dir, tmp_path):
-    """Each language's build used to evict the other's cache entries (hooks/notebooks_i18n.py)."""
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=900,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    log = done.stdout + done.stderr
-    assert done.returncode == 0, log[-3000:]
-    hits = re.findall(r"Cache hit: (\S+)", log)
+    """Each language's build keeps its own executed notebooks (hooks/notebook_cache.py): a
+    shared folder would lose the other language's, which its build does not use."""
+    done = website.sites.build(tmp_path / "site")
+    assert done.returncode == 0, done.log[-3000:]
+    hits = re.findall(r"Cache hit: (\S+)", done.log)
     assert sorted(Path(h).relative_to(DOCS).as_posix() for h in hits) == \
-        sorted(p.relative_to(DOCS).as_posix() for p in ALL), f"not reused:\n{log[-3000:]}"
-    assert "Converting notebook" not in log
+        sorted(p.relative_to(DOCS).as_posix() for p in ALL), f"not reused:\n{done.log[-3000:]}"
+    assert "Converting notebook" not in done.log
 
 
 # --- exercises, Colab and the setup cell -----------------------------------------------------
@@ -290,7 +287,7 @@ def test_no_answer_is_on_the_page_before_its_fold(site_dir, lang, chapter):
 
 
 def _repo() -> str:
-    url = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+    url = mkdocs_config("ko")["repo_url"]
     return re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)/?", url)[1]
 
 

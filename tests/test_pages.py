@@ -6,8 +6,8 @@ import re
 import pytest
 
 from pages import (
-    ALLOWED_LABELS, CODE_LABEL, DOCS, HEADING, HEADING_ID, LANGS, SNIPPETS,
-    examples, outside_fences, page_pairs, pages, rel, structure,
+    ALLOWED_LABELS, CODE_LABEL, CONFIGS, DOCS, HEADING, HEADING_ID, LANGS, SNIPPETS,
+    examples, nav_pages, outside_fences, page_pairs, pages, rel, structure,
 )
 
 ALL_PAGES = [p for lang in LANGS for p in pages(lang)]
@@ -24,6 +24,13 @@ def test_both_languages_have_the_same_pages():
     assert ko, "no pages found under docs/ko"
     assert ko - en == set(), f"pages only in docs/ko: {sorted(ko - en)}"
     assert en - ko == set(), f"pages only in docs/en: {sorted(en - ko)}"
+
+
+def test_both_languages_list_the_same_pages_in_the_same_order():
+    """Each language's build has its own nav (mkdocs.yml, mkdocs.en.yml); the titles differ, the pages do not."""
+    ko, en = ([page for _, page in nav_pages(lang)] for lang in ("ko", "en"))
+    assert ko == en, f"{CONFIGS['ko']} and {CONFIGS['en']} list different pages or orders:\n" + \
+        "\n".join(difflib.unified_diff(ko, en, CONFIGS["ko"], CONFIGS["en"], lineterm=""))
 
 
 @pytest.mark.parametrize("name, ko, en", PAIRS, ids=[p[0] for p in PAIRS])

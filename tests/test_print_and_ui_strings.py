@@ -1,8 +1,8 @@
 """The cheat sheet prints on two A4 pages at full width; the site's own words are in the page's language.
 
 Printing is Chromium's (`page.pdf`, A4, print media) with docs/assets/css/print.css;
-the palette toggle's labels come from mkdocs.yml (theme.palette, and the English
-language's theme settings); the 404 pages from overrides/404.html.
+the palette toggle's labels come from theme.palette in mkdocs.yml and
+mkdocs.en.yml; the 404 pages from overrides/404.html.
 """
 
 import re

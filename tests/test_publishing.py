@@ -6,7 +6,7 @@ import sys
 import pytest
 import yaml
 
-from pages import DOCS, ROOT
+from pages import DOCS, ROOT, mkdocs_config
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from site_url import pages_url  # noqa: E402
@@ -38,7 +38,7 @@ def test_edit_link_opens_the_source_of_the_page(site_dir, page):
     html = (site_dir / page).read_text(encoding="utf-8")
     edit = re.search(r'href="([^"]+)"[^>]*rel="edit"', html)
     assert edit, f"{page} has no edit link"
-    repo_url = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["repo_url"]
+    repo_url = mkdocs_config("ko")["repo_url"]
     prefix = f"{repo_url}/edit/main/docs/"
     assert edit[1].startswith(prefix), edit[1]
     assert (DOCS / edit[1][len(prefix):]).is_file(), f"{edit[1]} names no file in docs/"

@@ -49,3 +49,32 @@ def test_stylesheets_lose_comments_and_keep_every_rule(site_dir, chromium):
                 f"{source.name}: Chromium reads other rules from the site's copy than from the source")
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_each_language_has_its_own_sitemap_search_index_and_404(site_dir, lang):
+    """One build per language (scripts/sites.py): each lists, searches and answers for its own pages only."""
+    import json
+
+    import website
+    from pages import LANGS
+
+    folder, other = site_dir / website.LANGS[lang], next(l for l in LANGS if l != lang)
+    mine = sorted(p for p in website.expected_paths() if website.lang_of(p) == lang and not p.endswith("404.html"))
+    root = website.published_prefix(site_dir)  # the site's path; the sitemap's addresses are absolute
+    sitemap = (folder / "sitemap.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<url>\s*<loc>[^<]*?//[^/]+([^<]*)</loc>(.*?)</url>", sitemap, re.S)
+    assert sorted("/" + loc[len(root):] for loc, _ in entries) == mine, f"{lang}: the sitemap lists other pages"
+    for loc, links in entries:
+        path = "/" + loc[len(root):]
+        twins = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="(\w+)" href="[^"]*?//[^/]+([^"]*)"/>', links))
+        here = path[len(website.LANGS[lang]) + 1:] if lang == "en" else path[1:]
+        assert twins == {l: root + website.LANGS[l] + here for l in LANGS}, f"{lang} sitemap, {path}: hreflang {twins}"
+
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {"/" + website.LANGS[lang] + d["location"].split("#")[0] for d in index["docs"]}
+    assert pages == set(mine), f"{lang}: the search index covers {sorted(pages ^ set(mine))[:5]} too or misses them"
+    assert index["config"]["lang"] == (["en", "ko"] if lang == "ko" else ["en"])
+
+    not_found = (folder / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in not_found and f'hreflang="{other}"' in not_found

@@ -1,8 +1,9 @@
 """The built site, served on 127.0.0.1, and a Chromium to look at it.
 
-The site is built once per test session (`mkdocs build --strict` into a
-temporary folder) and served by a small server that answers a missing path
-with the site's root 404.html and status 404, as GitHub Pages does.
+The site is built once per test session (every language's `mkdocs build
+--strict` into a temporary folder, by scripts/sites.py) and served by a
+small server that answers a missing path with the site's root 404.html and
+status 404, as GitHub Pages does.
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ import functools
 import gzip
 import io
 import http.server
-import os
 import re
-import subprocess
 import sys
 import threading
 from dataclasses import dataclass
@@ -21,6 +20,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from pages import DOCS, ROOT, notebooks, pages
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import sites  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's hosts at start.
@@ -57,10 +59,9 @@ class Build:
 
 
 def build(dest: Path) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    return Build(dest, done.returncode, done.stdout + done.stderr)
+    """Every language's strict build into `dest`, as `make build` does (scripts/sites.py)."""
+    done = sites.build(dest)
+    return Build(dest, done.returncode, done.log)
 
 
 def expected_paths() -> list[str]:

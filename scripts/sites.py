@@ -1,0 +1,124 @@
+"""Build or serve the whole site: one MkDocs build per language, side by side.
+
+    python scripts/sites.py build [--site-dir site]    # what `make build` runs
+    python scripts/sites.py serve [--dev-addr 127.0.0.1:8000]
+
+mkdocs.yml builds the Korean site into the site's root; mkdocs.en.yml, which
+inherits it, builds the English one into en/. Both run at once, each in its own
+process (a build is single-threaded). A build that fails prints its log and
+fails the command; nothing half-built is left in place of the site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]  # the builder; one place to change it
+# language -> (its configuration, its folder in the site)
+LANGUAGES = {"ko": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
+# What a change to any of these can alter; `serve` rebuilds when one changes.
+SOURCES = ["docs", "snippets", "hooks", "overrides", *[config for config, _ in LANGUAGES.values()]]
+
+
+@dataclass
+class Result:
+    returncode: int
+    log: str  # every language's output, one after the other
+
+
+def build(dest: Path, site_url: str | None = None) -> Result:
+    """Every language built into `dest` (the default language at its root)."""
+    dest = Path(dest).resolve()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    work = Path(tempfile.mkdtemp(prefix="site-", dir=dest.parent))
+    try:
+        runs = {}
+        for lang, (config, _) in LANGUAGES.items():
+            log = (work / f"{lang}.log").open("w+", encoding="utf-8")
+            proc = subprocess.Popen(
+                [*MKDOCS, "build", "--strict", "-f", config, "--site-dir", str(work / lang)],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+            runs[lang] = (proc, log)
+        logs, failed = [], 0
+        for lang, (proc, log) in runs.items():
+            code = proc.wait(timeout=900)
+            failed = failed or code
+            log.seek(0)
+            logs.append(f"--- {LANGUAGES[lang][0]} ({lang}) ---\n{log.read()}")
+            log.close()
+        if failed:
+            return Result(failed, "\n".join(logs))
+        shutil.rmtree(dest, ignore_errors=True)
+        (work / "ko").rename(dest)
+        for lang, (_, folder) in LANGUAGES.items():
+            if folder:
+                (work / lang).rename(dest / folder)
+        return Result(0, "\n".join(logs))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def serve(addr: str) -> None:
+    """The site with live reload: every language rebuilt when a source changes."""
+    from mkdocs.livereload import LiveReloadServer
+
+    host, port = addr.rsplit(":", 1)
+    site = Path(tempfile.mkdtemp(prefix="site-serve-")) / "site"
+    url = f"http://{host}:{port}/"
+
+    def rebuild():
+        print("Building every language ...", flush=True)
+        done = build(site, site_url=url)
+        if done.returncode:
+            print(done.log, flush=True)  # the site stays as the last good build
+        else:
+            print(f"Built; serving {url} (Korean) and {url}en/ (English)", flush=True)
+
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by its process id, it still cleans up
+    rebuild()
+    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site))
+    server.error_handler = lambda code: (site / "404.html").read_bytes() if code == 404 else None
+    for path in SOURCES:
+        server.watch(str(ROOT / path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        shutil.rmtree(site.parent, ignore_errors=True)
+
+
+def _interrupt(*_):
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build every language into one site")
+    b.add_argument("--site-dir", default=str(ROOT / "site"))
+    s = sub.add_parser("serve", help="serve the site and rebuild it when a source changes")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000")
+    args = parser.parse_args()
+    if args.command == "serve":
+        serve(args.dev_addr)
+        return 0
+    done = build(Path(args.site_dir))
+    print(done.log if done.returncode else f"Built every language into {args.site_dir}")
+    return done.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
