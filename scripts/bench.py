@@ -10,6 +10,7 @@ medians measured in the same run of this script.
 import argparse
 import gzip
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,14 +31,31 @@ RATIO_BUDGET = 1.5
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KERAS_HOME": tempfile.mkdtemp(prefix="keras-home-")}
 
 
-def wall(cmd, env=None) -> float:
+def wall(cmd, env=None, cwd=ROOT) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, env=env or ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, cwd=cwd, env=env or ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
-def median_wall(cmd, runs) -> float:
-    return statistics.median(wall(cmd) for _ in range(runs))
+def median_wall(cmd, runs, env=None) -> float:
+    return statistics.median(wall(cmd, env) for _ in range(runs))
+
+
+def inner_loop(runs) -> float:
+    """`make check` after a sentence is added to docs/en/packing.md, each run a new sentence.
+
+    In a copy of the repository with its caches (.cache/), so the working tree is never edited.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "repo"
+        shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__"))
+        page = copy / "docs" / "en" / "packing.md"
+        times = []
+        for run in range(runs):
+            page.write_text(page.read_text(encoding="utf-8") + f"\nA sentence added to time the writer's loop, run {run + 1}.\n",
+                            encoding="utf-8")
+            times.append(wall([sys.executable, "scripts/check.py", "docs/en/packing.md"], cwd=copy))
+        return statistics.median(times)
 
 
 def snippets_once_script() -> str:
@@ -95,15 +113,20 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [py, "scripts/sites.py", "build", "--site-dir", f"{tmp}/site"]
-        # Cold: every notebook executed (an empty cache); warm: all reused.
+        # Cold: every notebook executed (an empty cache); warm: all reused; both really build
+        # (FRESH=1: no kept build). Kept: nothing changed, both languages' builds copied.
         cold = []
         for _ in range(args.runs):
             with tempfile.TemporaryDirectory() as cache:
-                cold.append(wall(cmd, env={**ENV, "NOTEBOOK_CACHE": cache}))
-        build = median_wall(cmd, args.runs)
+                cold.append(wall(cmd, env={**ENV, "NOTEBOOK_CACHE": cache, "FRESH": "1"}))
+        build = median_wall(cmd, args.runs, env={**ENV, "FRESH": "1"})
+        wall(cmd)  # keeps this build, if it was not kept yet
+        kept = median_wall(cmd, args.runs)
         weights = page_weights(Path(tmp) / "site")
     if not args.skip_suite:
+        wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider"])  # fills the caches, if this tree's were empty
         suite = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider"], args.runs)
+        loop = inner_loop(args.runs)
         snippet_tests = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                                      "tests/test_examples.py", "-k", "prints_its_output"], args.runs)
         once = median_wall([py, "-c", snippets_once_script()], args.runs)
@@ -112,8 +135,10 @@ def main():
     print("| measure | value | budget |\n|---|---|---|")
     print(f"| `make build`, notebooks executed (cold cache) | {statistics.median(cold):.1f} s | |")
     print(f"| `make build`, notebooks reused (warm cache) | {build:.1f} s | |")
+    print(f"| `make build`, nothing changed (both builds kept) | {kept:.1f} s | |")
     if not args.skip_suite:
-        print(f"| test suite (`pytest`, what `make test` runs) | {suite:.1f} s | |")
+        print(f"| test suite (`pytest`, what `make test` runs), caches filled, nothing changed | {suite:.1f} s | 150 s |")
+        print(f"| `make check` after a sentence is added to `docs/en/packing.md` | {loop:.1f} s | 20 s |")
         print(f"| snippet tests / one plain process running every snippet once | "
               f"{snippet_tests:.1f} s / {once:.1f} s = {snippet_tests / once:.2f}x | {RATIO_BUDGET}x |")
     print("\nBytes of a first load (empty cache): uncompressed, then transferred (gzip, as GitHub Pages):\n")

@@ -7,18 +7,27 @@ mkdocs.yml builds the Korean site into the site's root; mkdocs.en.yml, which
 inherits it, builds the English one into en/. Both run at once, each in its own
 process (a build is single-threaded). A build that fails prints its log and
 fails the command; nothing half-built is left in place of the site.
+
+A language's build is kept in .cache/builds/ under the hash of everything it
+is made from (its pages, the shared assets, snippets, hooks, overrides and
+configurations, this script, the installed packages, the CPU that names itself
+in the footer, the site's address); a build whose inputs are byte for byte
+the same is copied from there instead of run. `FRESH=1` builds everything.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import platform
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from importlib.metadata import distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,44 +38,86 @@ LANGUAGES = {"ko": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
 SOURCES = ["docs", "snippets", "hooks", "overrides", *[config for config, _ in LANGUAGES.values()]]
 
 
+CACHE = ROOT / ".cache" / "builds"
+# What every language's build reads besides its own pages and configuration.
+SHARED = ["docs/assets", "snippets", "hooks", "overrides", "mkdocs.yml", "scripts/sites.py"]
+# Environment variables that change what a build writes (printed_with.py reads torch's CPU path).
+ENV_INPUTS = ["SITE_URL", "ATEN_CPU_CAPABILITY"]
+
+
+def inputs_key(lang: str, env: dict) -> str:
+    """The hash of everything `lang`'s build is made of."""
+    h = hashlib.sha256()
+    config = LANGUAGES[lang][0]
+    for top in sorted({*SHARED, f"docs/{lang}", config}):
+        path = ROOT / top
+        for f in sorted([path] if path.is_file() else path.rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts:
+                h.update(f.relative_to(ROOT).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    cpu = [line for line in Path("/proc/cpuinfo").read_text().splitlines()[:30]
+           if line.startswith(("model name", "flags"))] if Path("/proc/cpuinfo").exists() else []
+    h.update("\n".join([*packages, platform.machine(), *cpu, *(f"{k}={env.get(k)}" for k in ENV_INPUTS)]).encode())
+    return h.hexdigest()[:32]
+
+
 @dataclass
 class Result:
     returncode: int
     log: str  # every language's output, one after the other
 
 
-def build(dest: Path, site_url: str | None = None) -> Result:
+def build(dest: Path, site_url: str | None = None, reuse: bool = True) -> Result:
     """Every language built into `dest` (the default language at its root)."""
     dest = Path(dest).resolve()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
+    reuse = reuse and os.environ.get("FRESH") != "1"
     work = Path(tempfile.mkdtemp(prefix="site-", dir=dest.parent))
     try:
-        runs = {}
+        runs, logs, failed = {}, {}, 0
         for lang, (config, _) in LANGUAGES.items():
+            kept = CACHE / f"{lang}-{inputs_key(lang, env)}"
+            if reuse and (kept / "build.log").is_file():
+                shutil.copytree(kept / "site", work / lang)
+                logs[lang] = (kept / "build.log").read_text(encoding="utf-8")
+                continue
             log = (work / f"{lang}.log").open("w+", encoding="utf-8")
             proc = subprocess.Popen(
                 [*MKDOCS, "build", "--strict", "-f", config, "--site-dir", str(work / lang)],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
-            runs[lang] = (proc, log)
-        logs, failed = [], 0
-        for lang, (proc, log) in runs.items():
+            runs[lang] = (proc, log, kept)
+        for lang, (proc, log, kept) in runs.items():
             code = proc.wait(timeout=900)
             failed = failed or code
             log.seek(0)
-            logs.append(f"--- {LANGUAGES[lang][0]} ({lang}) ---\n{log.read()}")
+            logs[lang] = log.read()
             log.close()
+            if code == 0 and reuse:
+                _keep(kept, work / lang, logs[lang])
+        text = "\n".join(f"--- {LANGUAGES[lang][0]} ({lang}){' [kept build]' if lang not in runs else ''} ---\n{logs[lang]}"
+                         for lang in LANGUAGES)
         if failed:
-            return Result(failed, "\n".join(logs))
+            return Result(failed, text)
         shutil.rmtree(dest, ignore_errors=True)
         (work / "ko").rename(dest)
         for lang, (_, folder) in LANGUAGES.items():
             if folder:
                 (work / lang).rename(dest / folder)
-        return Result(0, "\n".join(logs))
+        return Result(0, text)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _keep(kept: Path, site: Path, log: str):
+    """Store a passing build; older builds of the same language go."""
+    for old in CACHE.glob(f"{kept.name.split('-')[0]}-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    partial = kept.with_name(kept.name + ".partial")
+    shutil.copytree(site, partial / "site")
+    (partial / "build.log").write_text(log, encoding="utf-8")
+    partial.rename(kept)
 
 
 def serve(addr: str) -> None:

@@ -7,7 +7,12 @@ import tempfile
 import pytest
 
 from pages import PageError
+import reuse
 import website
+
+SERVER = pytest.StashKey[website.Server]()
+BROWSER_RESULTS = pytest.StashKey[reuse.Results]()
+REUSED = pytest.StashKey[bool]()
 
 
 # Keras (the Keras chapter's snippets) writes keras.json into KERAS_HOME on its
@@ -38,14 +43,38 @@ def pytest_unconfigure(config):
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    import page_results
-    if line := config.stash.get(page_results.SUMMARY, None):
-        terminalreporter.write_line(line)
+    if results := config.stash.get(BROWSER_RESULTS, None):
+        terminalreporter.write_line(f"browser checks: {results.ran} run, {results.reused} reused "
+                                    f"(the same bytes as a passing run; FRESH=1 runs all)")
+
+
+# Tests that look at the site through the server pass without running again when every
+# byte they were served, the suite's code and the tools are those of a passing run (tests/reuse.py).
+def _kept(item):
+    return item.config.stash.get(BROWSER_RESULTS, None) if "server" in item.fixturenames else None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if "server" in item.fixturenames and (srv := item.config.stash.get(SERVER, None)):
+        srv.served.clear()  # from here on, what this test is given (fixtures included)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    results = _kept(pyfuncitem)
+    if results and results.passed_before(pyfuncitem.nodeid):
+        pyfuncitem.stash[REUSED] = True
+        return True  # the test function is not called
+    return None
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
+    results = _kept(item)
+    if results and call.when == "call" and report.passed and not item.stash.get(REUSED, False):
+        results.record_pass(item.nodeid, item.config.stash[SERVER].served)
     # A broken page explains itself; the traceback through the harness only hides that.
     if call.excinfo is not None and call.excinfo.errisinstance(PageError):
         report.longrepr = str(call.excinfo.value)
@@ -66,8 +95,10 @@ def site_dir(built_site):
 
 
 @pytest.fixture(scope="session")
-def server(site_dir):
+def server(site_dir, request):
     srv = website.Server(site_dir, website.published_prefix(site_dir))
+    request.config.stash[SERVER] = srv
+    request.config.stash[BROWSER_RESULTS] = reuse.Results(site_dir, reuse.salt(website.CHROMIUM))
     yield srv
     srv.stop()
 

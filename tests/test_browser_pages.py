@@ -7,31 +7,16 @@ no page error, and pass axe-core's WCAG 2.0/2.1 A and AA rules plus
 `aria-dialog-name` (the search dialog's accessible name).
 
 A page whose bytes and files are those of a passing run is not checked again
-(tests/page_results.py); `FRESH=1` checks every page.
+(tests/reuse.py); `FRESH=1` checks every page.
 """
-
-import json
-from importlib.metadata import version
-
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import website
-from page_results import SUMMARY, PageResults
 from website import AXE_OPTIONS, VIEWS, Visit
 
 PATHS = website.expected_paths()
-
-
-@pytest.fixture(scope="session")
-def page_results(site_dir, chromium, request):
-    salt = PageResults.salt_for(chromium.version, version("axe-playwright-python"), json.dumps(AXE_OPTIONS),
-                                code=("website.py", "page_results.py", "test_browser_pages.py"))
-    results = PageResults(site_dir, salt)
-    yield results
-    request.config.stash[SUMMARY] = (f"page checks: {results.ran} run, {results.reused} reused "
-                                     f"(the same bytes as a passing run; FRESH=1 runs all)")
 
 
 def test_every_built_page_is_checked(site_dir):
@@ -42,10 +27,7 @@ def test_every_built_page_is_checked(site_dir):
 
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("path", PATHS)
-def test_page_is_private_error_free_and_accessible(chromium, server, page_results, path, view):
-    html = server.file_of(server.root + path.lstrip("/"))
-    if html and page_results.passed_before(path, view, html):
-        return
+def test_page_is_private_error_free_and_accessible(chromium, server, path, view):
     visit = Visit(chromium, server, path, view)
     try:
         page = visit.page
@@ -61,7 +43,6 @@ def test_page_is_private_error_free_and_accessible(chromium, server, page_result
                 problems.append(f"axe {v['id']}: ... and {len(v['nodes']) - 5} more nodes")
         if problems:
             pytest.fail(f"{path} ({view}):\n" + "\n".join(problems), pytrace=False)
-        page_results.record_pass(path, view, html, [f for u in visit.loaded if (f := server.file_of(u))])
     finally:
         visit.close()
 

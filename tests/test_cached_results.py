@@ -3,7 +3,7 @@
 import json
 
 import cpu_matrix
-from page_results import PageResults
+import reuse
 
 
 def test_a_result_is_reused_only_while_every_byte_it_depended_on_is_the_same(tmp_path):
@@ -12,26 +12,60 @@ def test_a_result_is_reused_only_while_every_byte_it_depended_on_is_the_same(tmp
     page, style, other = site / "index.html", site / "assets" / "site.css", site / "other.html"
     page.write_text("<p>page</p>")
     style.write_text("p { color: red }")
-    other.write_text("not loaded by the page")
+    other.write_text("not served to the test")
 
-    results = PageResults(site, "check v1", store)
-    assert not results.passed_before("/", "light", page)  # nothing stored yet
-    results.record_pass("/", "light", page, [page, style])
-    assert results.passed_before("/", "light", page)
-    assert not results.passed_before("/", "dark", page)  # another view
-    assert not PageResults(site, "check v2", store).passed_before("/", "light", page)  # other code or versions
+    def run(salt="code v1"):  # a new run: what is on disk now
+        return reuse.Results(site, salt, store)
 
-    other.write_text("changed, but the page never loaded it")
-    assert results.passed_before("/", "light", page)
-    style.write_text("p { color: blue }")  # a file it loaded
-    assert not results.passed_before("/", "light", page)
+    test = "tests/test_x.py::test_page[light]"
+    assert not run().passed_before(test)  # nothing stored yet
+    run().record_pass(test, {"index.html", "assets/site.css", "missing.js"})
+    assert run().passed_before(test)
+    assert not run().passed_before("tests/test_x.py::test_page[dark]")  # another test
+    assert not run("code v2").passed_before(test)  # other test code or tool versions
+
+    other.write_text("changed, but never served to the test")
+    assert run().passed_before(test)
+    style.write_text("p { color: blue }")  # a file it was served
+    assert not run().passed_before(test)
     style.write_text("p { color: red }")
-    assert results.passed_before("/", "light", page)
-    page.write_text("<p>page, edited</p>")  # the page itself
-    assert not results.passed_before("/", "light", page)
-    style.unlink()
+    assert run().passed_before(test)
+    page.write_text("<p>page, edited</p>")
+    assert not run().passed_before(test)
     page.write_text("<p>page</p>")
-    assert not results.passed_before("/", "light", page)  # a file it loaded is gone
+    (site / "missing.js").write_text("now there is a file where there was none")
+    assert not run().passed_before(test)
+    (site / "missing.js").unlink()
+    assert run().passed_before(test)
+    style.unlink()  # a file it was served is gone
+    assert not run().passed_before(test)
+
+
+def test_the_suites_code_is_part_of_every_key(tmp_path):
+    (tmp_path / "test_a.py").write_text("def test(): pass\n")
+    before = reuse.code_hash(tmp_path)
+    (tmp_path / "calculator").mkdir()
+    (tmp_path / "calculator" / "fixture.json").write_text("{}")
+    assert reuse.code_hash(tmp_path) != before  # test data counts too
+
+
+def test_the_server_records_what_it_was_asked_for(site_dir):
+    """Found files, missing ones, and the 404 page given for them."""
+    import urllib.error
+    import urllib.request
+
+    import website
+
+    srv = website.Server(site_dir, website.published_prefix(site_dir))
+    try:
+        urllib.request.urlopen(srv.root + "en/shapes/").read()
+        try:
+            urllib.request.urlopen(srv.root + "en/no-such-page/")
+        except urllib.error.HTTPError as e:
+            assert e.code == 404
+        assert srv.served == {"en/shapes/index.html", "en/no-such-page", "404.html"}
+    finally:
+        srv.stop()
 
 
 def test_a_snippet_result_is_reused_only_for_the_same_snippet_configuration_and_machine(tmp_path, monkeypatch, capsys):
@@ -51,3 +85,30 @@ def test_a_snippet_result_is_reused_only_for_the_same_snippet_configuration_and_
     assert cpu_matrix._key(machine + "another CPU", snippet, "baseline") != key  # another machine or version
     snippet.write_text('print("b")\n')
     assert cpu_matrix._key(machine, snippet, "baseline") != key  # another snippet
+
+
+def test_a_kept_build_is_used_only_for_the_same_inputs(tmp_path, monkeypatch):
+    import website
+
+    sites = website.sites
+    monkeypatch.setattr(sites, "ROOT", tmp_path)
+    for name in ("docs/ko/index.md", "docs/en/index.md", "docs/assets/css/site.css", "snippets/a/01_x.py",
+                 "hooks/h.py", "overrides/main.html", "mkdocs.yml", "mkdocs.en.yml", "scripts/sites.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    env = {"SITE_URL": None}
+    ko, en = sites.inputs_key("ko", env), sites.inputs_key("en", env)
+    assert ko != en
+
+    (tmp_path / "docs/en/index.md").write_text("edited")  # the other language's page
+    assert sites.inputs_key("ko", env) == ko and sites.inputs_key("en", env) != en
+    en = sites.inputs_key("en", env)
+    (tmp_path / "mkdocs.en.yml").write_text("edited")  # only the English build reads it
+    assert sites.inputs_key("ko", env) == ko and sites.inputs_key("en", env) != en
+    for shared in ("docs/assets/css/site.css", "snippets/a/01_x.py", "hooks/h.py", "overrides/main.html",
+                   "mkdocs.yml", "scripts/sites.py"):
+        (tmp_path / shared).write_text("edited")
+        assert sites.inputs_key("ko", env) != ko, shared
+        ko = sites.inputs_key("ko", env)
+    assert sites.inputs_key("ko", {"SITE_URL": "http://127.0.0.1:8000/"}) != ko  # another address
+    assert sites.inputs_key("ko", {**env, "ATEN_CPU_CAPABILITY": "default"}) != ko  # another CPU path

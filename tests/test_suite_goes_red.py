@@ -34,7 +34,8 @@ PAGE = """\
 
 
 def make_tree(root: Path) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy(ROOT / config, root / config)
     for lang, heading in (("ko", "합계"), ("en", "A sum")):
         (root / "docs" / lang).mkdir(parents=True)
         (root / "docs" / lang / "demo.md").write_text(PAGE.format(heading=heading), encoding="utf-8")

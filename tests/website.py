@@ -118,6 +118,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             if not urlsplit(self.path).path.endswith("/"):
                 return super().send_head()  # its redirect to the path with a slash
             path = path / "index.html"
+        self._served(path)
         if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
@@ -133,8 +134,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "no such file")
         return super().translate_path("/" + path[len(self.prefix):])
 
+    def _served(self, path: Path):
+        """What a test was given, found or not (tests/reuse.py keeps results by it)."""
+        try:
+            self.served.add(path.resolve().relative_to(Path(self.directory).resolve()).as_posix())
+        except ValueError:  # outside the site: the path the site is published under was not asked for
+            pass
+
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
+        self._served(page)
         if code != 404 or not page.exists():
             return super().send_error(code, message, explain)
         body = page.read_bytes()
@@ -151,7 +160,8 @@ class Server:
 
     def __init__(self, site: Path, prefix: str = "/"):
         self.site = Path(site)
-        handler = type("Handler", (_Handler,), {"prefix": prefix})
+        self.served: set[str] = set()  # paths in the site asked for since the last clear()
+        handler = type("Handler", (_Handler,), {"prefix": prefix, "served": self.served})
         handler = functools.partial(handler, directory=str(site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -159,14 +169,6 @@ class Server:
         self.root = self.origin + prefix  # the home page of the default language
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
-
-    def file_of(self, url: str) -> Path | None:
-        """The file in the site that a URL on this server answers with, if any."""
-        if not url.startswith(self.root):
-            return None
-        path = self.site / urlsplit(url[len(self.root):]).path
-        path = path / "index.html" if path.is_dir() else path
-        return path if path.is_file() else None
 
     def stop(self):
         self.httpd.shutdown()
@@ -183,7 +185,6 @@ class Visit:
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.problems = []
-        self.loaded = []  # URLs answered with a file (status below 400)
         origin = server.origin
         page = self.page
 
@@ -197,8 +198,6 @@ class Visit:
         def on_response(resp):
             if resp.status >= 400:
                 self.problems.append(f"HTTP {resp.status}: {resp.url.replace(origin, '')}")
-            else:
-                self.loaded.append(resp.url)
 
         page.on("request", on_request)
         page.on("response", on_response)
