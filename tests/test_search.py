@@ -1,6 +1,6 @@
 """The search box finds Korean words on Korean pages and English words on English pages.
 
-Each language has its own index (hooks/search_per_language.py), so results
+Each language is its own build with its own index (scripts/sites.py), so results
 must also stay in the reader's language.
 """
 
