@@ -79,7 +79,7 @@ def build(dest: Path, site_url: str | None = None, reuse: bool = True) -> Result
         runs, logs, failed = {}, {}, 0
         for lang, (config, _) in LANGUAGES.items():
             kept = CACHE / f"{lang}-{inputs_key(lang, env)}"
-            if reuse and (kept / "build.log").is_file():
+            if reuse and (kept / "build.log").is_file() and (kept / "site").is_dir():
                 shutil.copytree(kept / "site", work / lang)
                 logs[lang] = (kept / "build.log").read_text(encoding="utf-8")
                 continue
