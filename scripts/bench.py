@@ -61,9 +61,15 @@ def inner_loop(runs) -> float:
 
 
 def snippets_once_script() -> str:
-    """One plain Python process that executes every snippet shown on the pages once."""
-    codes = {ex.code for lang in LANGS for p in pages(lang) for ex in examples(p) if ex.label == CODE_LABEL}
-    return "import io, contextlib\nfor code in %r:\n    with contextlib.redirect_stdout(io.StringIO()):\n        exec(code, {})\n" % sorted(codes)
+    """One plain Python process that executes every snippet shown on the pages once.
+
+    Each under its own file name, as test_examples.py runs them: TorchScript reads a
+    function's source through it.
+    """
+    codes = {(ex.code, str(ROOT / "snippets" / ex.snippet) if ex.snippet else "<page>")
+             for lang in LANGS for p in pages(lang) for ex in examples(p) if ex.label == CODE_LABEL}
+    return ("import io, contextlib\nfor code, name in %r:\n    with contextlib.redirect_stdout(io.StringIO()):\n"
+            "        exec(compile(code, name, 'exec'), {'__name__': '__main__'})\n" % sorted(codes))
 
 
 def page_weights(site: Path) -> list[tuple[str, int, int, dict[str, int]]]:
