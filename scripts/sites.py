@@ -95,7 +95,7 @@ def build(dest: Path, site_url: str | None = None, reuse: bool = True) -> Result
             logs[lang] = log.read()
             log.close()
             if code == 0 and reuse:
-                _keep(kept, work / lang, logs[lang])
+                _keep(lang, kept, work / lang, logs[lang])
         text = "\n".join(f"--- {LANGUAGES[lang][0]} ({lang}){' [kept build]' if lang not in runs else ''} ---\n{logs[lang]}"
                          for lang in LANGUAGES)
         if failed:
@@ -110,9 +110,9 @@ def build(dest: Path, site_url: str | None = None, reuse: bool = True) -> Result
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _keep(kept: Path, site: Path, log: str):
+def _keep(lang: str, kept: Path, site: Path, log: str):
     """Store a passing build; older builds of the same language go."""
-    for old in CACHE.glob(f"{kept.name.split('-')[0]}-*"):
+    for old in CACHE.glob(f"{lang}-*"):
         shutil.rmtree(old, ignore_errors=True)
     partial = kept.with_name(kept.name + ".partial")
     shutil.copytree(site, partial / "site")

@@ -68,7 +68,7 @@ def test_each_language_has_its_own_sitemap_search_index_and_404(site_dir, lang):
     for loc, links in entries:
         path = "/" + loc[len(root):]
         twins = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="(\w+)" href="[^"]*?//[^/]+([^"]*)"/>', links))
-        here = path[len(website.LANGS[lang]) + 1:] if lang == "en" else path[1:]
+        here = path[1 + len(website.LANGS[lang]):]
         assert twins == {l: root + website.LANGS[l] + here for l in LANGS}, f"{lang} sitemap, {path}: hreflang {twins}"
 
     index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -24,13 +24,15 @@ from pages import DOCS, ROOT, notebooks, pages
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import sites  # noqa: E402
 
+# language -> URL prefix, from the builds' own table
+LANGS = {lang: f"{folder}/" if folder else "" for lang, (_, folder) in sites.LANGUAGES.items()}
+
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's hosts at start.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-LANGS = {"ko": "", "en": "en/"}  # language -> URL prefix
 # What every page must pass: axe-core's WCAG 2.0/2.1 A and AA rules, and one more.
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
