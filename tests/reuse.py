@@ -1,9 +1,10 @@
 """Browser checks that passed, kept by the content hash of exactly what they depended on.
 
 A test that looks at the site through the test server (every test with `server`
-among its fixtures) depends on the files the server gave the browser, on the
-test code and data (every file under tests/), and on the versions of Chromium,
-Playwright and axe. The server records each path it was asked for and what it
+among its fixtures) depends on the files the server gave the browser, on its
+own test module, on the suite's shared code and data (every file under tests/
+except the other test_*.py modules, which no module imports), and on the
+versions of Chromium, Playwright and axe. The server records each path it was asked for and what it
 answered with (a file, or that there was none). A passing test is stored in
 `.cache/browser-checks/` under its id and the hash of the code and versions,
 with the hash of every file it was served; a later run in which each of those
@@ -31,9 +32,18 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _is_test_module(p: Path, folder: Path) -> bool:
+    return p.parent == folder and p.name.startswith("test_") and p.suffix == ".py"
+
+
 def code_hash(folder: Path = HERE) -> str:
-    """Every file of the test suite: code, fixtures, Node scripts."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    """The suite's shared files: conftest, helpers, fixtures, Node scripts; not the test modules.
+
+    Each result is also keyed by its own module (Results._entry), so editing one test
+    file re-runs only its own browser checks.
+    """
+    files = sorted(p for p in folder.rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts and not _is_test_module(p, folder))
     return sha(b"\0".join(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
 
 
@@ -45,8 +55,8 @@ def salt(chromium: Path) -> str:
 
 
 class Results:
-    def __init__(self, site: Path, salt: str, store: Path = STORE):
-        self.site, self.salt, self.store = Path(site), salt, store
+    def __init__(self, site: Path, salt: str, store: Path = STORE, tests: Path = HERE):
+        self.site, self.salt, self.store, self.tests = Path(site), salt, store, tests
         self.enabled = os.environ.get("FRESH") != "1"
         self.ran = self.reused = 0
         self._hashes: dict[str, str] = {}  # the site does not change during a run
@@ -58,7 +68,10 @@ class Results:
         return self._hashes[rel]
 
     def _entry(self, test_id: str) -> Path:
-        return self.store / sha(f"{self.salt}\0{test_id}".encode())[:32]
+        # test ids start with the module's path from the repository root: tests/test_x.py::...
+        module = self.tests / Path(test_id.split("::")[0]).name
+        code = sha(module.read_bytes()) if module.is_file() else MISSING
+        return self.store / sha(f"{self.salt}\0{code}\0{test_id}".encode())[:32]
 
     def passed_before(self, test_id: str) -> bool:
         if not self.enabled:

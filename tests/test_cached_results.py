@@ -41,12 +41,49 @@ def test_a_result_is_reused_only_while_every_byte_it_depended_on_is_the_same(tmp
     assert not run().passed_before(test)
 
 
-def test_the_suites_code_is_part_of_every_key(tmp_path):
-    (tmp_path / "test_a.py").write_text("def test(): pass\n")
-    before = reuse.code_hash(tmp_path)
-    (tmp_path / "calculator").mkdir()
-    (tmp_path / "calculator" / "fixture.json").write_text("{}")
-    assert reuse.code_hash(tmp_path) != before  # test data counts too
+def test_the_suites_shared_code_is_part_of_every_key_and_a_test_module_only_of_its_own(tmp_path):
+    tests, site, store = tmp_path / "tests", tmp_path / "site", tmp_path / "store"
+    site.mkdir()
+    (site / "index.html").write_text("<p>page</p>")
+    tests.mkdir()
+    (tests / "test_a.py").write_text("def test(): pass\n")
+    (tests / "test_b.py").write_text("def test(): pass\n")
+    (tests / "website.py").write_text("SHARED = 1\n")
+    shared = reuse.code_hash(tests)
+
+    def run():
+        return reuse.Results(site, reuse.code_hash(tests), store, tests)
+
+    a, b = "tests/test_a.py::test", "tests/test_b.py::test"
+    for test in (a, b):
+        run().record_pass(test, {"index.html"})
+    (tests / "test_b.py").write_text("def test(): assert True\n")  # another module's code
+    assert reuse.code_hash(tests) == shared
+    assert run().passed_before(a)
+    assert not run().passed_before(b)  # its own module's code
+    run().record_pass(b, {"index.html"})
+    (tests / "calculator").mkdir()
+    (tests / "calculator" / "fixture.json").write_text("{}")  # test data counts too
+    assert not run().passed_before(a) and not run().passed_before(b)
+    (tests / "calculator" / "fixture.json").unlink()
+    (tests / "calculator").rmdir()
+    assert run().passed_before(a) and run().passed_before(b)
+    (tests / "website.py").write_text("SHARED = 2\n")  # shared code
+    assert not run().passed_before(a) and not run().passed_before(b)
+
+
+def test_no_test_module_imports_another():
+    """What lets a test module's edit re-run only its own browser checks (reuse.code_hash)."""
+    import ast
+
+    modules = sorted(reuse.HERE.glob("test_*.py"))
+    names = {m.stem for m in modules}
+    imports = {m.name: sorted({alias.name.split(".")[0] for node in ast.walk(ast.parse(m.read_text(encoding="utf-8")))
+                               if isinstance(node, (ast.Import, ast.ImportFrom))
+                               for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")])}
+                              & names)
+               for m in modules}
+    assert not {m: i for m, i in imports.items() if i}, "a test module imports another; key reuse by both"
 
 
 def test_the_server_records_what_it_was_asked_for(site_dir):
