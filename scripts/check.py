@@ -22,9 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 # Checks on one page or snippet, selected by the page or snippet in their ids.
 PER_ITEM = ["tests/test_examples.py", "tests/test_outputs_hold_on_any_cpu.py", "tests/test_browser_pages.py",
             "tests/test_markdown_twins.py", "tests/test_inline_code.py", "tests/test_pages.py",
-            "tests/test_chapters_answer_first.py", "tests/test_glossary.py"]
+            "tests/test_chapters_answer_first.py", "tests/test_glossary.py",
+            "tests/test_site_builds.py"]  # the home page's torch and CPU: its ids name index.html
 # Cheap checks over every page, run whenever a page changes: parity, links, the strict build.
-ALWAYS = ["tests/test_pages.py::test_languages_match", "tests/test_links.py", "tests/test_site_builds.py",
+ALWAYS = ["tests/test_pages.py::test_languages_match", "tests/test_links.py",
+          "tests/test_site_builds.py::test_strict_build_passes_without_warnings",
+          "tests/test_site_builds.py::test_each_language_has_its_own_sitemap_search_index_and_404",
           "tests/test_pitfalls_list_every_message.py"]
 
 
