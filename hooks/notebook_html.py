@@ -13,11 +13,18 @@ A code cell tagged `answer` in the notebook (an exercise's check, which
 prints torch's answer under the question) is folded into a closed
 <details>, so the reader predicts before seeing it; <details> opens from
 the keyboard without a script.
+
+Parsing mkdocs-jupyter's HTML is a third of a build's time, so the result is
+kept in .cache/notebook-html/ under the hash of that HTML, the language, this
+file and BeautifulSoup's version: the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html as htmllib
+from importlib.metadata import version
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
@@ -90,14 +97,32 @@ def cell_html(cell) -> str:
     return "\n".join(parts)
 
 
+def key(html: str, lang: str) -> str:
+    """Everything the drawn page depends on."""
+    parts = [html, lang, Path(__file__).read_text(encoding="utf-8"), version("beautifulsoup4")]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
 def on_page_content(html, page, config, files):
     if not isinstance(page.file, NotebookFile):
         return html
+    lang = config.theme["language"]
+    kept = Path(config.config_file_path).parent / ".cache" / "notebook-html" / f"{key(html, lang)}.html"
+    if kept.is_file():
+        return kept.read_text(encoding="utf-8")
+    out = drawn(html, page, lang)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    part = kept.with_suffix(f".{page.file.name}.part")
+    part.write_text(out, encoding="utf-8")
+    part.replace(kept)  # whole or absent, if a build stops halfway
+    return out
+
+
+def drawn(html: str, page, lang: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     cells = soup.select('.jp-Notebook .jp-Cell[id^="cell-id="]')
     if not cells:
         raise PluginError(f"{page.file.src_uri}: no notebook cells in mkdocs-jupyter's output")
-    lang = config.theme["language"]
     return "\n".join(folded(cell_html(c), lang) if "celltag_answer" in c.get("class", []) else cell_html(c)
                      for c in cells)
 

@@ -149,3 +149,42 @@ def test_a_kept_build_is_used_only_for_the_same_inputs(tmp_path, monkeypatch):
         ko = sites.inputs_key("ko", env)
     assert sites.inputs_key("ko", {"SITE_URL": "http://127.0.0.1:8000/"}) != ko  # another address
     assert sites.inputs_key("ko", {**env, "ATEN_CPU_CAPABILITY": "default"}) != ko  # another CPU path
+
+
+def _hook(path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_notebook_is_drawn_again_when_its_html_its_language_or_the_hook_changes(tmp_path):
+    from pages import ROOT
+
+    hook = _hook(ROOT / "hooks" / "notebook_html.py")
+    html = '<div class="jp-Notebook">...</div>'
+    assert hook.key(html, "en") == hook.key(html, "en")
+    assert hook.key(html + " ", "en") != hook.key(html, "en")  # mkdocs-jupyter's output
+    assert hook.key(html, "ko") != hook.key(html, "en")  # the answer's label
+    edited = tmp_path / "notebook_html.py"
+    edited.write_text((ROOT / "hooks" / "notebook_html.py").read_text(encoding="utf-8") + "\n# edited\n")
+    assert _hook(edited).key(html, "en") != hook.key(html, "en")  # the hook's own code
+
+
+def test_torch_is_asked_again_for_another_torch_cpu_or_code_path(monkeypatch):
+    from pages import ROOT
+
+    hook = _hook(ROOT / "hooks" / "printed_with.py")
+    monkeypatch.delenv("ATEN_CPU_CAPABILITY", raising=False)
+    here = hook.key()
+    monkeypatch.setenv("ATEN_CPU_CAPABILITY", "default")
+    assert hook.key() != here
+    monkeypatch.delenv("ATEN_CPU_CAPABILITY")
+    assert hook.key() == here
+    monkeypatch.setattr(hook, "version", lambda name: "0.0.0")
+    assert hook.key() != here
+    monkeypatch.undo()
+    monkeypatch.setattr(hook, "_cpu_flags", lambda: "flags : fpu")
+    assert hook.key() != here
