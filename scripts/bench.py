@@ -112,13 +112,20 @@ def page_weights(site: Path) -> list[tuple[str, int, int, dict[str, int]]]:
     return out
 
 
+def row(measure: str, value: str, budget: str = ""):
+    print(f"| {measure} | {value} | {budget} |", flush=True)  # as soon as measured: a run cut short keeps its rows
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-suite", action="store_true", help="builds and page weights only")
     args = parser.parse_args()
     py = sys.executable
+    pytest = [py, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 
+    print(f"Medians of {args.runs} runs on {os.cpu_count()} cores.\n")
+    print("| measure | value | budget |\n|---|---|---|", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [py, "scripts/sites.py", "build", "--site-dir", f"{tmp}/site"]
         # Cold: every notebook executed (an empty cache); warm: all reused; both really build
@@ -127,28 +134,20 @@ def main():
         for _ in range(args.runs):
             with tempfile.TemporaryDirectory() as cache:
                 cold.append(wall(cmd, env={**ENV, "NOTEBOOK_CACHE": cache, "FRESH": "1"}))
-        build = median_wall(cmd, args.runs, env={**ENV, "FRESH": "1"})
+        row("`make build`, notebooks executed (cold cache)", f"{statistics.median(cold):.1f} s")
+        row("`make build`, notebooks reused (warm cache)", f"{median_wall(cmd, args.runs, env={**ENV, 'FRESH': '1'}):.1f} s")
         wall(cmd)  # keeps this build, if it was not kept yet
-        kept = median_wall(cmd, args.runs)
+        row("`make build`, nothing changed (both builds kept)", f"{median_wall(cmd, args.runs):.1f} s")
         weights = page_weights(Path(tmp) / "site")
     if not args.skip_suite:
-        wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider"])  # fills the caches, if this tree's were empty
-        suite = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider"], args.runs)
-        loop = inner_loop(args.runs)
-        snippet_tests = median_wall([py, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                                     "tests/test_examples.py", "-k", "prints_its_output"], args.runs)
+        wall(pytest)  # fills the caches, if this tree's were empty
+        row("test suite (`pytest`, what `make test` runs), caches filled, nothing changed",
+            f"{median_wall(pytest, args.runs):.1f} s", "150 s")
+        row("`make check` after a sentence is added to `docs/en/packing.md`", f"{inner_loop(args.runs):.1f} s", "20 s")
+        snippet_tests = median_wall([*pytest, "tests/test_examples.py", "-k", "prints_its_output"], args.runs)
         once = median_wall([py, "-c", snippets_once_script()], args.runs)
-
-    print(f"Medians of {args.runs} runs on {os.cpu_count()} cores.\n")
-    print("| measure | value | budget |\n|---|---|---|")
-    print(f"| `make build`, notebooks executed (cold cache) | {statistics.median(cold):.1f} s | |")
-    print(f"| `make build`, notebooks reused (warm cache) | {build:.1f} s | |")
-    print(f"| `make build`, nothing changed (both builds kept) | {kept:.1f} s | |")
-    if not args.skip_suite:
-        print(f"| test suite (`pytest`, what `make test` runs), caches filled, nothing changed | {suite:.1f} s | 150 s |")
-        print(f"| `make check` after a sentence is added to `docs/en/packing.md` | {loop:.1f} s | 20 s |")
-        print(f"| snippet tests / one plain process running every snippet once | "
-              f"{snippet_tests:.1f} s / {once:.1f} s = {snippet_tests / once:.2f}x | {RATIO_BUDGET}x |")
+        row("snippet tests / one plain process running every snippet once",
+            f"{snippet_tests:.1f} s / {once:.1f} s = {snippet_tests / once:.2f}x", f"{RATIO_BUDGET}x")
     print("\nBytes of a first load (empty cache): uncompressed, then transferred (gzip, as GitHub Pages):\n")
     print("| page | uncompressed | document | css | js | other | transferred | budget (uncompressed) |\n"
           "|---|---|---|---|---|---|---|---|")

@@ -13,10 +13,13 @@ results whose inputs are unchanged (README, "What `make test` guarantees").
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # Checks on one page or snippet, selected by the page or snippet in their ids.
@@ -29,6 +32,9 @@ ALWAYS = ["tests/test_pages.py::test_languages_match", "tests/test_links.py",
           "tests/test_site_builds.py::test_strict_build_passes_without_warnings",
           "tests/test_site_builds.py::test_each_language_has_its_own_sitemap_search_index_and_404",
           "tests/test_pitfalls_list_every_message.py"]
+# Run last, so that the others run while the site builds (conftest.py begins it at collection).
+LOOK_AT_SITE = {"tests/test_browser_pages.py", "tests/test_markdown_twins.py", "tests/test_site_builds.py",
+                "tests/test_links.py"}
 
 
 def changed() -> list[str]:
@@ -53,21 +59,38 @@ def items(files: list[str]) -> tuple[set[str], bool]:
     return names, other
 
 
+class Select:
+    """A pytest plugin: of PER_ITEM's tests, only those whose ids name a changed page or snippet."""
+
+    def __init__(self, names: set[str]):
+        self.names = names
+
+    def pytest_collection_modifyitems(self, config, items):
+        always = [a.split("::") for a in ALWAYS]
+        keep, drop = [], []
+        for item in items:
+            path, _, name = item.nodeid.partition("::")
+            chosen = any(path == a[0] and (len(a) == 1 or name.split("[")[0] == a[1]) for a in always) or \
+                any(re.search(rf"[\[/-]{re.escape(n)}[/.\]-]", item.nodeid) for n in self.names)
+            (keep if chosen else drop).append(item)
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 def main(argv: list[str]) -> int:
     files = argv or changed()
     names, other = items(files)
-    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    args = ["-q", "-p", "no:cacheprovider"]
     if other:
         print(f"changed beyond pages and snippets ({', '.join(files)}): running everything")
-        return subprocess.call(pytest, cwd=ROOT)
+        return subprocess.call([sys.executable, "-m", "pytest", *args], cwd=ROOT)
     if not names:
         print("nothing changed")
         return 0
-    listed = subprocess.run([*pytest, "--collect-only", *PER_ITEM], cwd=ROOT, capture_output=True, text=True).stdout
-    ids = [line for line in listed.splitlines() if "::" in line and
-           any(re.search(rf"[\[/-]{re.escape(n)}[/.\]-]", line) for n in names)]
-    print(f"checks for {', '.join(sorted(names))}: {len(ids)} selected, plus {len(ALWAYS)} cheap whole-site files")
-    return subprocess.call([*pytest, *ALWAYS, *ids], cwd=ROOT)
+    print(f"checks for {', '.join(sorted(names))}, and {len(ALWAYS)} cheap whole-site ones")
+    os.chdir(ROOT)  # pytest.ini's options; one process: collecting twice cost more than a second
+    files = sorted(dict.fromkeys([*PER_ITEM, *(a.split("::")[0] for a in ALWAYS)]), key=lambda f: f in LOOK_AT_SITE)
+    return int(pytest.main([*args, *files], plugins=[Select(names)]))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ import os
 import shutil
 import sys
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ import website
 SERVER = pytest.StashKey[website.Server]()
 BROWSER_RESULTS = pytest.StashKey[reuse.Results]()
 REUSED = pytest.StashKey[bool]()
+EARLY_BUILD = pytest.StashKey["concurrent.futures.Future[website.Build]"]()
 
 
 # Keras (the Keras chapter's snippets) writes keras.json into KERAS_HOME on its
@@ -23,11 +25,17 @@ if "KERAS_HOME" not in os.environ:
 
 
 def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return  # nothing will collect the results
+    # The site is built in the background from here on, while the tests that do not
+    # look at it run (make check orders them first); `built_site` waits for it.
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        dest = Path(tempfile.mkdtemp(prefix="site-"))
+        session.config.add_cleanup(lambda: shutil.rmtree(dest, ignore_errors=True))
+        session.config.stash[EARLY_BUILD] = website.build_in_background(dest / "site")
     # The CPU matrix runs in the background from here on; its tests collect the results.
     # Only the snippets whose matrix test was selected (`-k`, `make check`).
     matrix = sys.modules.get("test_outputs_hold_on_any_cpu")
-    if session.config.option.collectonly:
-        return  # nothing will collect the results
     names = {item.callspec.params["name"] for item in session.items
              if matrix and item.module is matrix and "name" in getattr(getattr(item, "callspec", None), "params", {})}
     if names:
@@ -76,7 +84,9 @@ def pytest_runtest_makereport(item, call):
     report = yield
     results = _kept(item)
     if results and call.when == "call" and report.passed and not item.stash.get(REUSED, False):
-        results.record_pass(item.nodeid, item.config.stash[SERVER].served)
+        srv = item.config.stash[SERVER]
+        # what it was given while it ran, and what was fetched for it earlier (test_browser_pages.py)
+        results.record_pass(item.nodeid, srv.served | srv.tagged.pop(website.tag(item.nodeid), set()))
     # A broken page explains itself; the traceback through the harness only hides that.
     if call.excinfo is not None and call.excinfo.errisinstance(PageError):
         report.longrepr = str(call.excinfo.value)
@@ -84,9 +94,11 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The site built once with `mkdocs build --strict`, whatever the result."""
-    return website.build(tmp_path_factory.mktemp("site"))
+def built_site(request, tmp_path_factory):
+    """The site built once with `mkdocs build --strict`, whatever the result (begun at collection)."""
+    if early := request.config.stash.get(EARLY_BUILD, None):
+        return early.result()
+    return website.build(tmp_path_factory.mktemp("site"))  # asked for by name, not by a test's arguments
 
 
 @pytest.fixture(scope="session")
@@ -103,6 +115,12 @@ def server(site_dir, request):
     request.config.stash[BROWSER_RESULTS] = reuse.Results(site_dir, reuse.salt(website.CHROMIUM))
     yield srv
     srv.stop()
+
+
+@pytest.fixture(scope="session")
+def kept_results(server, request) -> reuse.Results:
+    """Which browser checks will pass without running (tests/reuse.py)."""
+    return request.config.stash[BROWSER_RESULTS]
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,16 @@ no page error, and pass axe-core's WCAG 2.0/2.1 A and AA rules plus
 
 A page whose bytes and files are those of a passing run is not checked again
 (tests/reuse.py); `FRESH=1` checks every page.
+
+axe's color-contrast rule is most of a check (4 s of a renderer's main thread
+on a chapter page: it weighs every highlighted token), and each browser
+context has its own renderer. So each check also loads the next AHEAD pages
+that will be checked and starts their axe runs; their tests collect the
+results. What those contexts fetch is recorded for their own test
+(Visit's `tag`), and what they log stays on their own Visit.
 """
+
+from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -17,6 +26,95 @@ import website
 from website import AXE_OPTIONS, VIEWS, Visit
 
 PATHS = website.expected_paths()
+AHEAD = 2
+AXE_SCRIPT = Axe().axe_script
+# In a later task, so that page.evaluate returns at once and the next page loads meanwhile.
+START_AXE = "opts => { window.__axe = new Promise(go => setTimeout(go, 0)).then(() => axe.run(document, opts)); }"
+
+
+class Check:
+    """A page in a view: begin() loads it, start() starts its axe run; finish() raises what went wrong."""
+
+    def __init__(self, chromium, server, path, view, test_id):
+        self.path, self.view, self.visit, self.error = path, view, None, None
+        self._args = (chromium, server, path, view, website.tag(test_id))
+
+    def _step(self, step):
+        if self.error is None:
+            try:
+                step()
+            except Exception as e:  # its own test reports it
+                self.error = e
+
+    def begin(self) -> Check:
+        def load():
+            chromium, server, path, view, tag = self._args
+            self.visit = Visit(chromium, server, path, view, tag=tag, settle=False)
+        self._step(load)
+        return self
+
+    def start(self) -> Check:
+        def axe():
+            self.visit.settle()
+            self.visit.page.evaluate(AXE_SCRIPT)
+            self.visit.page.evaluate(START_AXE, AXE_OPTIONS)
+        self._step(axe)
+        return self
+
+    def finish(self) -> list[str]:
+        """Everything wrong with the page, from the load to axe's verdict."""
+        if self.error is not None:
+            raise self.error
+        visit, path = self.visit, self.path
+        assert visit.response is not None and visit.response.status == 200, f"{path}: HTTP {visit.response and visit.response.status}"
+        actual_scheme = visit.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert actual_scheme == VIEWS[self.view][1], f"{path}: expected the {self.view} palette, got {actual_scheme}"
+        violations = visit.page.evaluate("() => window.__axe")["violations"]
+        problems = list(visit.problems)
+        for v in violations:
+            for node in v["nodes"][:5]:
+                problems.append(f"axe {v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '').splitlines()[-1:]}")
+            if len(v["nodes"]) > 5:
+                problems.append(f"axe {v['id']}: ... and {len(v['nodes']) - 5} more nodes")
+        return problems
+
+    def close(self):
+        if self.visit is not None:
+            self.visit.close()
+
+
+@pytest.fixture(scope="session")
+def started() -> dict[str, Check]:
+    """Checks loaded ahead of their turn, by test id."""
+    checks = {}
+    yield checks
+    for check in checks.values():  # a run stopped early
+        check.close()
+
+
+@pytest.fixture
+def page_check(request, chromium, server, kept_results, started, path, view) -> Check:
+    """This test's check, begun by an earlier test or now; and the next AHEAD checks begun."""
+    items = request.session.items
+    me = request.node
+    if kept_results.would_pass(me.nodeid):
+        yield None  # conftest passes it without calling the test
+        return
+    following = items[items.index(me) + 1:]
+    ahead = [i for i in following if i.originalname == me.originalname and i.module is me.module
+             and not kept_results.would_pass(i.nodeid)][:AHEAD]
+    check = started.pop(me.nodeid, None)
+    begun = [] if check else [Check(chromium, server, path, view, me.nodeid).begin()]
+    for item in ahead:  # their pages load at once, then their axe runs start
+        if item.nodeid not in started:
+            params = item.callspec.params
+            started[item.nodeid] = Check(chromium, server, params["path"], params["view"], item.nodeid).begin()
+            begun.append(started[item.nodeid])
+    for c in begun:
+        c.start()
+    check = check or begun[0]
+    yield check
+    check.close()
 
 
 def test_every_built_page_is_checked(site_dir):
@@ -27,24 +125,9 @@ def test_every_built_page_is_checked(site_dir):
 
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("path", PATHS)
-def test_page_is_private_error_free_and_accessible(chromium, server, path, view):
-    visit = Visit(chromium, server, path, view)
-    try:
-        page = visit.page
-        assert visit.response is not None and visit.response.status == 200, f"{path}: HTTP {visit.response and visit.response.status}"
-        actual_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert actual_scheme == VIEWS[view][1], f"{path}: expected the {view} palette, got {actual_scheme}"
-        results = Axe().run(page, options=AXE_OPTIONS)
-        problems = list(visit.problems)
-        for v in results.response["violations"]:
-            for node in v["nodes"][:5]:
-                problems.append(f"axe {v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '').splitlines()[-1:]}")
-            if len(v["nodes"]) > 5:
-                problems.append(f"axe {v['id']}: ... and {len(v['nodes']) - 5} more nodes")
-        if problems:
-            pytest.fail(f"{path} ({view}):\n" + "\n".join(problems), pytrace=False)
-    finally:
-        visit.close()
+def test_page_is_private_error_free_and_accessible(page_check, path, view):
+    if problems := page_check.finish():
+        pytest.fail(f"{path} ({view}):\n" + "\n".join(problems), pytrace=False)
 
 
 @pytest.mark.parametrize("path, lang", [("/no-such-page/", "ko"), ("/en/no-such-page/", "en")])

@@ -101,8 +101,26 @@ def test_the_server_records_what_it_was_asked_for(site_dir):
         except urllib.error.HTTPError as e:
             assert e.code == 404
         assert srv.served == {"en/shapes/index.html", "en/no-such-page", "404.html"}
+        tagged = urllib.request.Request(srv.root + "en/packing/", headers={website.TAG_HEADER: "ahead"})
+        urllib.request.urlopen(tagged).read()  # a page loaded ahead of its test's turn
+        assert srv.tagged == {"ahead": {"en/packing/index.html"}}
+        assert "en/packing/index.html" not in srv.served
     finally:
         srv.stop()
+
+
+def test_a_context_loaded_ahead_sends_its_tag_with_every_request(chromium, server):
+    """What a page check loaded ahead is given is recorded for that check alone (test_browser_pages.py)."""
+    import website
+
+    visit = website.Visit(chromium, server, "/en/packing/", tag="ahead", settle=False)
+    try:
+        visit.settle()
+        fetched = server.tagged.pop("ahead")
+        assert "en/packing/index.html" in fetched and any(f.endswith(".js") for f in fetched)
+        assert any(f.endswith(".css") for f in fetched) and not server.served
+    finally:
+        visit.close()
 
 
 def test_a_snippet_result_is_reused_only_for_the_same_snippet_configuration_and_machine(tmp_path, monkeypatch, capsys):

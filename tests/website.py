@@ -8,8 +8,10 @@ status 404, as GitHub Pages does.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import gzip
+import hashlib
 import io
 import http.server
 import re
@@ -66,6 +68,14 @@ def build(dest: Path) -> Build:
     return Build(dest, done.returncode, done.log)
 
 
+def build_in_background(dest: Path) -> "concurrent.futures.Future[Build]":
+    """build(dest) in a thread: the builds are other processes, so the tests go on meanwhile."""
+    pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="site-build")
+    done = pool.submit(build, dest)
+    pool.shutdown(wait=False)
+    return done
+
+
 def expected_paths() -> list[str]:
     """URL paths the site should have, from the sources: one per page, plus each language's 404."""
     paths = []
@@ -106,6 +116,14 @@ def published_prefix(site: Path) -> str:
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb", ".txt"}
 
 
+TAG_HEADER = "X-Check"
+
+
+def tag(test_id: str) -> str:
+    """A header-safe name for a test (TAG_HEADER)."""
+    return hashlib.sha256(test_id.encode()).hexdigest()[:16]
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"  # the path the site is published under, e.g. /repo/ on GitHub Pages
 
@@ -137,9 +155,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix):])
 
     def _served(self, path: Path):
-        """What a test was given, found or not (tests/reuse.py keeps results by it)."""
+        """What a test was given, found or not (tests/reuse.py keeps results by it).
+
+        A browser context opened for one test ahead of its turn names that test in
+        TAG_HEADER on every request (Visit's `tag`); the rest is the running test's.
+        """
+        tag = self.headers.get(TAG_HEADER)
+        served = self.tagged.setdefault(tag, set()) if tag else self.served
         try:
-            self.served.add(path.resolve().relative_to(Path(self.directory).resolve()).as_posix())
+            served.add(path.resolve().relative_to(Path(self.directory).resolve()).as_posix())
         except ValueError:  # outside the site: the path the site is published under was not asked for
             pass
 
@@ -163,7 +187,8 @@ class Server:
     def __init__(self, site: Path, prefix: str = "/"):
         self.site = Path(site)
         self.served: set[str] = set()  # paths in the site asked for since the last clear()
-        handler = type("Handler", (_Handler,), {"prefix": prefix, "served": self.served})
+        self.tagged: dict[str, set[str]] = {}  # tag -> paths asked for with it (TAG_HEADER)
+        handler = type("Handler", (_Handler,), {"prefix": prefix, "served": self.served, "tagged": self.tagged})
         handler = functools.partial(handler, directory=str(site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -181,9 +206,11 @@ class Server:
 class Visit:
     """One page load in Chromium with everything that went wrong on the way recorded."""
 
-    def __init__(self, browser, server: Server, path: str, view: str = "light"):
+    def __init__(self, browser, server: Server, path: str, view: str = "light", tag: str | None = None,
+                 settle: bool = True):
         scheme, _, viewport = VIEWS[view]
-        self.context = browser.new_context(color_scheme=scheme, viewport=viewport)
+        headers = {TAG_HEADER: tag} if tag else None  # whose requests these are (Server.tagged)
+        self.context = browser.new_context(color_scheme=scheme, viewport=viewport, extra_http_headers=headers)
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.problems = []
@@ -207,7 +234,12 @@ class Visit:
         page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console error: {msg.text}"))
         page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
         self.url = server.root + path.lstrip("/")
-        self.response = page.goto(self.url, wait_until="networkidle")
+        # settle=False: the navigation only begun (several pages load at once); settle() finishes it.
+        self.response = page.goto(self.url, wait_until="networkidle" if settle else "commit")
+
+    def settle(self):
+        """Wait until the page has loaded and made no request for half a second, as goto(networkidle)."""
+        self.page.wait_for_load_state("networkidle")
 
     def close(self):
         self.context.close()
