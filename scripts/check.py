@@ -60,7 +60,10 @@ def items(files: list[str]) -> tuple[set[str], bool]:
 
 
 class Select:
-    """A pytest plugin: of PER_ITEM's tests, only those whose ids name a changed page or snippet."""
+    """A pytest plugin: of PER_ITEM's tests, only those whose ids name a changed page or snippet.
+
+    A chapter's name does not select its lab's tests (labs/<chapter>): the lab shows none of the page.
+    """
 
     def __init__(self, names: set[str]):
         self.names = names
@@ -71,7 +74,7 @@ class Select:
         for item in items:
             path, _, name = item.nodeid.partition("::")
             chosen = any(path == a[0] and (len(a) == 1 or name.split("[")[0] == a[1]) for a in always) or \
-                any(re.search(rf"[\[/-]{re.escape(n)}[/.\]-]", item.nodeid) for n in self.names)
+                any(re.search(rf"(?<!labs)[\[/-]{re.escape(n)}[/.\]-]", item.nodeid) for n in self.names)
             (keep if chosen else drop).append(item)
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
