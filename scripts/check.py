@@ -93,7 +93,8 @@ def main(argv: list[str]) -> int:
     print(f"checks for {', '.join(sorted(names))}, and {len(ALWAYS)} cheap whole-site ones")
     os.chdir(ROOT)  # pytest.ini's options; one process: collecting twice cost more than a second
     files = sorted(dict.fromkeys([*PER_ITEM, *(a.split("::")[0] for a in ALWAYS)]), key=lambda f: f in LOOK_AT_SITE)
-    return int(pytest.main([*args, *files], plugins=[Select(names)]))
+    # --build-first: every page change has checks on the built site, so its build begins before collection
+    return int(pytest.main([*args, "--build-first", *files], plugins=[Select(names)]))
 
 
 if __name__ == "__main__":

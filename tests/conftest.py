@@ -24,15 +24,30 @@ if "KERAS_HOME" not in os.environ:
     atexit.register(shutil.rmtree, os.environ["KERAS_HOME"], True)
 
 
+def pytest_addoption(parser):
+    parser.addoption("--build-first", action="store_true",
+                     help="begin building the site before collecting (scripts/check.py, which knows it is needed)")
+
+
+def pytest_configure(config):
+    if config.getoption("build_first") and not config.option.collectonly:
+        _begin_build(config)
+
+
+def _begin_build(config):
+    if EARLY_BUILD not in config.stash:
+        dest = Path(tempfile.mkdtemp(prefix="site-"))
+        config.add_cleanup(lambda: shutil.rmtree(dest, ignore_errors=True))
+        config.stash[EARLY_BUILD] = website.build_in_background(dest / "site")
+
+
 def pytest_collection_finish(session):
     if session.config.option.collectonly:
         return  # nothing will collect the results
     # The site is built in the background from here on, while the tests that do not
     # look at it run (make check orders them first); `built_site` waits for it.
     if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
-        dest = Path(tempfile.mkdtemp(prefix="site-"))
-        session.config.add_cleanup(lambda: shutil.rmtree(dest, ignore_errors=True))
-        session.config.stash[EARLY_BUILD] = website.build_in_background(dest / "site")
+        _begin_build(session.config)
     # The CPU matrix runs in the background from here on; its tests collect the results.
     # Only the snippets whose matrix test was selected (`-k`, `make check`).
     matrix = sys.modules.get("test_outputs_hold_on_any_cpu")

@@ -28,8 +28,17 @@ from website import AXE_OPTIONS, VIEWS, Visit
 PATHS = website.expected_paths()
 AHEAD = 2
 AXE_SCRIPT = Axe().axe_script
-# In a later task, so that page.evaluate returns at once and the next page loads meanwhile.
-START_AXE = "opts => { window.__axe = new Promise(go => setTimeout(go, 0)).then(() => axe.run(document, opts)); }"
+# Started without waiting for it (page.evaluate returns at once; the next page loads meanwhile),
+# once the page is what a reader sees: Material mounts each code block after the load (gives its
+# <pre> an id, then on the next frames makes it focusable if it scrolls), later when the CPU is
+# busy, and axe's scrollable-region-focusable fails a block not yet mounted. At most 5 s.
+START_AXE = """opts => { window.__axe = (async () => {
+  const frame = () => new Promise(go => requestAnimationFrame(go)), until = performance.now() + 5000;
+  const unmounted = () => [...document.querySelectorAll("pre > code")].some(code => !code.parentElement.id);
+  while (unmounted() && performance.now() < until) await frame();
+  await frame(); await frame();
+  return axe.run(document, opts);
+})(); }"""
 
 
 class Check:
