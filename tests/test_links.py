@@ -5,6 +5,9 @@ built HTML, so it also covers links made by the theme, the hooks and the
 templates (navigation, language selector, 404 pages, footer).
 """
 
+import hashlib
+import json
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -29,9 +32,25 @@ class _Links(HTMLParser):
                 self.links.append((tag, attrs[key]))
 
 
+# Parsing every page is most of the check; a page's ids and links are kept by the hash of its
+# bytes and of this file (the parser), so a rebuild that changed one page parses one page.
+PARSED = Path(__file__).resolve().parents[1] / ".cache" / "links"
+PARSER = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
 def _parse(path: Path) -> _Links:
+    data = path.read_bytes()
+    kept = PARSED / (hashlib.sha256(PARSER.encode() + data).hexdigest()[:32] + ".json")
     parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
+    try:
+        ids, links = json.loads(kept.read_text(encoding="utf-8"))
+        parser.ids, parser.links = set(ids), [tuple(link) for link in links]
+    except (OSError, ValueError):
+        parser.feed(data.decode("utf-8"))
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        part = kept.with_suffix(f".{os.getpid()}.part")
+        part.write_text(json.dumps([sorted(parser.ids), parser.links]), encoding="utf-8")
+        part.replace(kept)
     return parser
 
 
@@ -82,3 +101,12 @@ def test_the_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
         "index.html: <a> en/#gone -> no id 'gone' in en/index.html",
         "index.html: <a> nowhere/ -> missing nowhere/index.html",
     ]
+
+
+def test_a_changed_page_is_parsed_again(tmp_path):
+    """The kept parse of a page (PARSED) is the parse of those very bytes."""
+    page = tmp_path / "index.html"
+    page.write_text('<h1 id="before">x</h1><a href="a/">a</a>')
+    assert (_parse(page).ids, _parse(page).links) == ({"before"}, [("a", "a/")])  # parsed, then kept
+    page.write_text('<h1 id="after">x</h1><a href="b/">b</a>')
+    assert (_parse(page).ids, _parse(page).links) == ({"after"}, [("a", "b/")])
