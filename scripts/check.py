@@ -32,9 +32,6 @@ ALWAYS = ["tests/test_pages.py::test_languages_match", "tests/test_links.py",
           "tests/test_site_builds.py::test_strict_build_passes_without_warnings",
           "tests/test_site_builds.py::test_each_language_has_its_own_sitemap_search_index_and_404",
           "tests/test_pitfalls_list_every_message.py"]
-# Run last, so that the others run while the site builds (conftest.py begins it at collection).
-LOOK_AT_SITE = {"tests/test_browser_pages.py", "tests/test_markdown_twins.py", "tests/test_site_builds.py",
-                "tests/test_links.py"}
 
 
 def changed() -> list[str]:
@@ -77,7 +74,8 @@ class Select:
                 any(re.search(rf"(?<!labs)[\[/-]{re.escape(n)}[/.\]-]", item.nodeid) for n in self.names)
             (keep if chosen else drop).append(item)
         config.hook.pytest_deselected(items=drop)
-        items[:] = keep
+        # those that look at the built site last: the others run while it builds (--build-first)
+        items[:] = sorted(keep, key=lambda item: "built_site" in item.fixturenames)
 
 
 def main(argv: list[str]) -> int:
@@ -92,7 +90,7 @@ def main(argv: list[str]) -> int:
         return 0
     print(f"checks for {', '.join(sorted(names))}, and {len(ALWAYS)} cheap whole-site ones")
     os.chdir(ROOT)  # pytest.ini's options; one process: collecting twice cost more than a second
-    files = sorted(dict.fromkeys([*PER_ITEM, *(a.split("::")[0] for a in ALWAYS)]), key=lambda f: f in LOOK_AT_SITE)
+    files = list(dict.fromkeys([*PER_ITEM, *(a.split("::")[0] for a in ALWAYS)]))
     # --build-first: every page change has checks on the built site, so its build begins before collection
     return int(pytest.main([*args, "--build-first", *files], plugins=[Select(names)]))
 

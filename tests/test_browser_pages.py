@@ -19,6 +19,8 @@ results. What those contexts fetch is recorded for their own test
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -45,8 +47,8 @@ class Check:
     """A page in a view: begin() loads it, start() starts its axe run; finish() raises what went wrong."""
 
     def __init__(self, chromium, server, path, view, test_id):
-        self.path, self.view, self.visit, self.error = path, view, None, None
-        self._args = (chromium, server, path, view, website.tag(test_id))
+        self.chromium, self.server, self.path, self.view = chromium, server, path, view
+        self.tag, self.visit, self.error = website.tag(test_id), None, None
 
     def _step(self, step):
         if self.error is None:
@@ -57,8 +59,7 @@ class Check:
 
     def begin(self) -> Check:
         def load():
-            chromium, server, path, view, tag = self._args
-            self.visit = Visit(chromium, server, path, view, tag=tag, settle=False)
+            self.visit = Visit(self.chromium, self.server, self.path, self.view, tag=self.tag, settle=False)
         self._step(load)
         return self
 
@@ -110,8 +111,8 @@ def page_check(request, chromium, server, kept_results, started, path, view) -> 
         yield None  # conftest passes it without calling the test
         return
     following = items[items.index(me) + 1:]
-    ahead = [i for i in following if i.originalname == me.originalname and i.module is me.module
-             and not kept_results.would_pass(i.nodeid)][:AHEAD]
+    ahead = itertools.islice((i for i in following if i.originalname == me.originalname and i.module is me.module
+                              and not kept_results.would_pass(i.nodeid)), AHEAD)  # not every later test, every time
     check = started.pop(me.nodeid, None)
     begun = [] if check else [Check(chromium, server, path, view, me.nodeid).begin()]
     for item in ahead:  # their pages load at once, then their axe runs start
