@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Debian packages the tests need and pip cannot give: Chromium (Playwright
+# Debian packages the tests need and pip cannot give: Chromium's headless build (Playwright
 # cannot download its own browser on these machines), a Korean font (without
 # one, Hangul renders as boxes) and Node.js (the calculator's module tests).
 # Installs what is missing when run as root.
 set -euo pipefail
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 command -v node >/dev/null || missing+=(nodejs)
 if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=ko 2>/dev/null)" ]; then
   missing+=(fonts-noto-cjk)

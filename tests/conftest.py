@@ -141,9 +141,9 @@ def kept_results(server, request) -> reuse.Results:
 @pytest.fixture(scope="session")
 def chromium():
     if not website.CHROMIUM.exists():
-        pytest.fail(f"{website.CHROMIUM} not found: the browser tests need Debian's chromium and "
-                    "fonts-noto-cjk. `make test` installs them when run as root; otherwise run "
-                    "`sudo apt-get install -y chromium fonts-noto-cjk`.", pytrace=False)
+        pytest.fail(f"{website.CHROMIUM} not found: the browser tests need Debian's chromium-headless-shell "
+                    "and fonts-noto-cjk. `make test` installs them when run as root; otherwise run "
+                    "`sudo apt-get install -y chromium-headless-shell fonts-noto-cjk`.", pytrace=False)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = website.launch(p)

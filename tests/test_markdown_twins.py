@@ -22,8 +22,8 @@ def twin_of(path: str) -> str:
     return rel + "index.md" if rel in ("", "en/") else rel.rstrip("/") + ".md"
 
 
-def page_blocks(html: str) -> list[str]:
-    article = BeautifulSoup(html, "html.parser").find("article")
+def page_blocks(page: BeautifulSoup) -> list[str]:
+    article = page.find("article")
     # An empty block is the calculator's, written by its script as the reader types.
     return [text for code in article.select("div.highlight pre > code") if (text := code.get_text().rstrip("\n"))]
 
@@ -34,16 +34,16 @@ def twin_blocks(markdown: str) -> list[str]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_twin_carries_the_pages_code_and_outputs(site_dir, path):
-    html = (site_dir / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup((site_dir / path.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
     twin = site_dir / twin_of(path)
     assert twin.is_file(), f"{path}: no Markdown twin at /{twin_of(path)}"
-    link = BeautifulSoup(html, "html.parser").select_one('a[type="text/markdown"]')
+    link = page.select_one('a[type="text/markdown"]')
     assert link and urljoin(path, link["href"]) == "/" + twin_of(path), f"{path}: no link to its twin, or a wrong one: {link}"
     text = twin.read_text(encoding="utf-8")
     assert "--8<--" not in text, f"/{twin_of(path)}: a snippet line left unreplaced"
     relative = re.findall(r"\]\((?!https?://|mailto:)([^)]+)\)", FENCE.sub("", text))
     assert not relative, f"/{twin_of(path)}: relative links, which do not resolve where the twin is read: {relative[:5]}"
-    assert twin_blocks(text) == page_blocks(html), f"/{twin_of(path)}: its code blocks differ from the page's"
+    assert twin_blocks(text) == page_blocks(page), f"/{twin_of(path)}: its code blocks differ from the page's"
 
 
 @pytest.mark.parametrize("lang", list(website.LANGS))
