@@ -18,6 +18,7 @@ the same is copied from there instead of run. `FRESH=1` builds everything.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import os
 import platform
@@ -54,60 +55,101 @@ def inputs_key(lang: str, env: dict) -> str:
         for f in sorted([path] if path.is_file() else path.rglob("*")):
             if f.is_file() and "__pycache__" not in f.parts:
                 h.update(f.relative_to(ROOT).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    packages = _packages()
     cpu = [line for line in Path("/proc/cpuinfo").read_text().splitlines()[:30]
            if line.startswith(("model name", "flags"))] if Path("/proc/cpuinfo").exists() else []
     h.update("\n".join([*packages, platform.machine(), *cpu, *(f"{k}={env.get(k)}" for k in ENV_INPUTS)]).encode())
     return h.hexdigest()[:32]
 
 
+@functools.cache
+def _packages() -> list[str]:
+    """The installed packages, once per process (0.1 s each time)."""
+    return sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+
+
 @dataclass
 class Result:
+    dir: Path  # the site, when every build passed
     returncode: int
     log: str  # every language's output, one after the other
 
 
 def build(dest: Path, site_url: str | None = None, reuse: bool = True) -> Result:
     """Every language built into `dest` (the default language at its root)."""
-    dest = Path(dest).resolve()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if site_url:
-        env["SITE_URL"] = site_url
-    reuse = reuse and os.environ.get("FRESH") != "1"
-    work = Path(tempfile.mkdtemp(prefix="site-", dir=dest.parent))
-    try:
-        runs, logs, failed = {}, {}, 0
-        for lang, (config, _) in LANGUAGES.items():
-            kept = CACHE / f"{lang}-{inputs_key(lang, env)}"
-            if reuse and (kept / "build.log").is_file() and (kept / "site").is_dir():
-                shutil.copytree(kept / "site", work / lang)
-                logs[lang] = (kept / "build.log").read_text(encoding="utf-8")
-                continue
-            log = (work / f"{lang}.log").open("w+", encoding="utf-8")
-            proc = subprocess.Popen(
-                [*MKDOCS, "build", "--strict", "-f", config, "--site-dir", str(work / lang)],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
-            runs[lang] = (proc, log, kept)
-        for lang, (proc, log, kept) in runs.items():
+    return Building(dest, site_url, reuse).result()
+
+
+class Building:
+    """Every language's build begun (the processes started, kept builds copied); result() ends it.
+
+    The tests begin it at once and go on while it runs (tests/website.py, begin_build).
+    """
+
+    def __init__(self, dest: Path, site_url: str | None = None, reuse: bool = True):
+        self.dest = Path(dest).resolve()
+        # NBCONVERT_DISABLE_CONFIG_EXPORTERS: importing nbconvert otherwise builds every exporter it
+        # knows to list their names (0.45 s of each build); mkdocs-jupyter never asks for the list.
+        # The site is the same byte for byte (diff -r of both builds).
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1"}
+        if site_url:
+            env["SITE_URL"] = site_url
+        self.reuse = reuse and os.environ.get("FRESH") != "1"
+        self.work = Path(tempfile.mkdtemp(prefix="site-", dir=self.dest.parent))
+        self.runs, self.logs, self._result = {}, {}, None
+        try:
+            for lang, (config, _) in LANGUAGES.items():
+                kept = CACHE / f"{lang}-{inputs_key(lang, env)}"
+                if self.reuse and (kept / "build.log").is_file() and (kept / "site").is_dir():
+                    shutil.copytree(kept / "site", self.work / lang)
+                    self.logs[lang] = (kept / "build.log").read_text(encoding="utf-8")
+                    continue
+                log = (self.work / f"{lang}.log").open("w+", encoding="utf-8")
+                proc = subprocess.Popen(
+                    [*MKDOCS, "build", "--strict", "-f", config, "--site-dir", str(self.work / lang)],
+                    cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+                self.runs[lang] = (proc, log, kept)
+        except BaseException:
+            self.close()
+            raise
+
+    def result(self) -> Result:
+        """Wait for the builds; keep each that passed; the site in `dest` if all passed."""
+        if self._result is None:
+            try:
+                self._result = self._finish()
+            finally:
+                self.close()
+        return self._result
+
+    def _finish(self) -> Result:
+        failed, logs, work = 0, self.logs, self.work
+        for lang, (proc, log, kept) in self.runs.items():
             code = proc.wait(timeout=900)
             failed = failed or code
             log.seek(0)
             logs[lang] = log.read()
-            log.close()
-            if code == 0 and reuse:
+            if code == 0 and self.reuse:
                 _keep(lang, kept, work / lang, logs[lang])
-        text = "\n".join(f"--- {LANGUAGES[lang][0]} ({lang}){' [kept build]' if lang not in runs else ''} ---\n{logs[lang]}"
+        text = "\n".join(f"--- {LANGUAGES[lang][0]} ({lang}){' [kept build]' if lang not in self.runs else ''} ---\n{logs[lang]}"
                          for lang in LANGUAGES)
         if failed:
-            return Result(failed, text)
-        shutil.rmtree(dest, ignore_errors=True)
-        (work / "ko").rename(dest)
+            return Result(self.dest, failed, text)
+        shutil.rmtree(self.dest, ignore_errors=True)
+        (work / "ko").rename(self.dest)
         for lang, (_, folder) in LANGUAGES.items():
             if folder:
-                (work / lang).rename(dest / folder)
-        return Result(0, text)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+                (work / lang).rename(self.dest / folder)
+        return Result(self.dest, 0, text)
+
+    def close(self):
+        """Stop what still runs (a session ended early) and remove the work folder."""
+        for proc, log, _ in self.runs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            log.close()
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def _keep(lang: str, kept: Path, site: Path, log: str):

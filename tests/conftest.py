@@ -14,7 +14,7 @@ import website
 SERVER = pytest.StashKey[website.Server]()
 BROWSER_RESULTS = pytest.StashKey[reuse.Results]()
 REUSED = pytest.StashKey[bool]()
-EARLY_BUILD = pytest.StashKey["concurrent.futures.Future[website.Build]"]()
+EARLY_BUILD = pytest.StashKey[website.sites.Building]()
 
 
 # Keras (the Keras chapter's snippets) writes keras.json into KERAS_HOME on its
@@ -38,7 +38,8 @@ def _begin_build(config):
     if EARLY_BUILD not in config.stash:
         dest = Path(tempfile.mkdtemp(prefix="site-"))
         config.add_cleanup(lambda: shutil.rmtree(dest, ignore_errors=True))
-        config.stash[EARLY_BUILD] = website.build_in_background(dest / "site")
+        config.stash[EARLY_BUILD] = website.begin_build(dest / "site")
+        config.add_cleanup(config.stash[EARLY_BUILD].close)  # runs first: a session cut short stops it
 
 
 def pytest_collection_finish(session):

@@ -35,7 +35,7 @@ def test_language_alternates_and_switcher(chromium, server, path):
 
         page.hover(".md-header .md-select")
         page.click(f".md-select__link[hreflang={TWIN[lang]}]")
-        page.wait_for_load_state("networkidle")
+        visit.settle()
         assert page.url == expected_twin, f"{path}: the language switcher went to {page.url}"
         assert page.evaluate("document.documentElement.lang") == TWIN[lang]
         assert not visit.problems, "\n".join(visit.problems)
@@ -72,10 +72,10 @@ PLACES = [("/packing/", "lengths-on-cpu"), ("/en/packing/", "lengths-on-cpu"),
           ("/pitfalls/", "keras-seed"), ("/en/glossary/", "how-terms-are-chosen")]
 
 
-def _switch(page, lang):
-    page.hover(".md-header .md-select")
-    page.click(f".md-select__link[hreflang={TWIN[lang]}]")
-    page.wait_for_load_state("networkidle")
+def _switch(visit, lang):
+    visit.page.hover(".md-header .md-select")
+    visit.page.click(f".md-select__link[hreflang={TWIN[lang]}]")
+    visit.settle()
 
 
 def _heading_top(page, anchor):
@@ -88,7 +88,7 @@ def test_language_switch_keeps_the_section_in_the_address(chromium, server, path
     visit = Visit(chromium, server, f"{path}#{anchor}")
     try:
         page = visit.page
-        _switch(page, lang)
+        _switch(visit, lang)
         assert page.url == server.root + twin_path(path).lstrip("/") + f"#{anchor}", f"{path}#{anchor} switched to {page.url}"
         top = _heading_top(page, anchor)
         assert 0 <= top < 200, f"{page.url}: the section's heading is {top:.0f} px from the top of the window"
@@ -107,7 +107,7 @@ def test_language_switch_keeps_the_section_being_read(chromium, server, path, an
         page.evaluate("id => document.getElementById(id).scrollIntoView()", anchor)
         page.wait_for_function("id => (document.querySelector('.md-sidebar--secondary .md-nav__link--active') || {})"
                                ".hash === '#' + id", arg=anchor)
-        _switch(page, lang)
+        _switch(visit, lang)
         assert page.url.endswith(f"#{anchor}"), f"{path} scrolled to #{anchor} switched to {page.url}"
         assert 0 <= _heading_top(page, anchor) < 200
     finally:

@@ -64,8 +64,8 @@ class Check:
         return self
 
     def start(self) -> Check:
-        def axe():
-            self.visit.settle()
+        def axe():  # on the loaded page; its later requests are awaited by finish()
+            self.visit.page.wait_for_load_state("load")
             self.visit.page.evaluate(AXE_SCRIPT)
             self.visit.page.evaluate(START_AXE, AXE_OPTIONS)
         self._step(axe)
@@ -76,6 +76,7 @@ class Check:
         if self.error is not None:
             raise self.error
         visit, path = self.visit, self.path
+        visit.settle()  # every request the page makes, until none has been open for half a second
         assert visit.response is not None and visit.response.status == 200, f"{path}: HTTP {visit.response and visit.response.status}"
         actual_scheme = visit.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert actual_scheme == VIEWS[self.view][1], f"{path}: expected the {self.view} palette, got {actual_scheme}"
@@ -148,7 +149,7 @@ def test_missing_page_gets_the_404_page(chromium, server, path, lang):
     try:
         page = visit.page
         assert visit.response.status == 404
-        page.wait_for_load_state("networkidle")
+        visit.settle()  # again: under en/ the page hands over to en/404.html
         assert page.evaluate("document.documentElement.lang") == lang
         expected = server.root + ("en/404.html" if lang == "en" else path.lstrip("/"))
         assert page.url == expected, f"{path}: ended at {page.url}"
@@ -163,3 +164,34 @@ def test_missing_page_gets_the_404_page(chromium, server, path, lang):
         assert len(own) <= 2, "\n".join(own)
     finally:
         visit.close()
+
+
+# A page that asks for one more file a moment after its load event, as Material's search worker does.
+LATE = """<!doctype html><html lang="en"><title>late</title><script>
+addEventListener("load", () => setTimeout(() => fetch("{name}").then(r => r.text()).then(t => {{ window.late = t }}), 300));
+</script></html>"""
+
+
+def test_a_page_is_checked_once_its_requests_after_the_load_have_finished(chromium, tmp_path):
+    (tmp_path / "index.html").write_text(LATE.format(name="late.txt"), encoding="utf-8")
+    (tmp_path / "late.txt").write_text("here", encoding="utf-8")
+    server = website.Server(tmp_path)
+    visit = Visit(chromium, server, "/")  # settles before it returns
+    try:
+        assert visit.page.evaluate("window.late") == "here" and not visit.open
+    finally:
+        visit.close()
+        server.stop()
+
+
+def test_a_request_that_never_finishes_fails_the_wait_and_is_named(chromium, tmp_path):
+    (tmp_path / "index.html").write_text(LATE.format(name="never.txt"), encoding="utf-8")
+    server = website.Server(tmp_path)
+    visit = Visit(chromium, server, "/", settle=False)
+    try:
+        visit.page.route("**/never.txt", lambda route: None)  # never answered
+        with pytest.raises(TimeoutError, match=r"requests still open after 2 s: \['http://127\.0\.0\.1:\d+/never\.txt'\]"):
+            visit.settle(timeout=2)
+    finally:
+        visit.close()
+        server.stop()
