@@ -28,8 +28,8 @@ import sites  # noqa: E402
 # language -> URL prefix, from the builds' own table
 LANGS = {lang: f"{folder}/" if folder else "" for lang, (_, folder) in sites.LANGUAGES.items()}
 
-# Debian's headless-only build of Chromium (the engine Playwright itself runs headless): the
-# same Blink without the full browser's windows: `make check` after a sentence in a chapter took
+# Debian's headless-only build of Chromium, the one Playwright itself runs headless: the same
+# Blink without the full browser's windows. `make check` after a sentence in a chapter took
 # 19.9 s with it and 22.2 s with /usr/bin/chromium (medians of 3, runs alternating).
 CHROMIUM = Path("/usr/bin/chromium-headless-shell")
 # Without the background-networking flags Chromium calls Google's hosts at start.
