@@ -83,7 +83,7 @@ def build(dest: Path, site_url: str | None = None, reuse: bool = True) -> Result
 class Building:
     """Every language's build begun (the processes started, kept builds copied); result() ends it.
 
-    The tests begin it at once and go on while it runs (tests/website.py, begin_build).
+    The tests begin it at once and go on while it runs (tests/conftest.py, _begin_build).
     """
 
     def __init__(self, dest: Path, site_url: str | None = None, reuse: bool = True):

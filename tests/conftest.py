@@ -10,11 +10,12 @@ import pytest
 from pages import PageError
 import reuse
 import website
+import sites  # scripts/, on the path through website
 
 SERVER = pytest.StashKey[website.Server]()
 BROWSER_RESULTS = pytest.StashKey[reuse.Results]()
 REUSED = pytest.StashKey[bool]()
-EARLY_BUILD = pytest.StashKey[website.sites.Building]()
+EARLY_BUILD = pytest.StashKey[sites.Building]()
 
 
 # Keras (the Keras chapter's snippets) writes keras.json into KERAS_HOME on its
@@ -38,7 +39,9 @@ def _begin_build(config):
     if EARLY_BUILD not in config.stash:
         dest = Path(tempfile.mkdtemp(prefix="site-"))
         config.add_cleanup(lambda: shutil.rmtree(dest, ignore_errors=True))
-        config.stash[EARLY_BUILD] = website.begin_build(dest / "site")
+        # Begun here, in pytest's own thread: begun in a thread of its own, hashing the inputs
+        # shared the interpreter with collection and the English build started 0.6 s later.
+        config.stash[EARLY_BUILD] = sites.Building(dest / "site")
         config.add_cleanup(config.stash[EARLY_BUILD].close)  # runs first: a session cut short stops it
 
 

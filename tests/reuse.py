@@ -49,8 +49,8 @@ def code_hash(folder: Path = HERE) -> str:
 
 def salt(chromium: Path) -> str:
     """What every kept result depends on besides the site: the suite's files and the tools' versions."""
-    # its path too: the full browser and the headless shell print the same version
-    browser = f'{chromium}: {subprocess.run([str(chromium), "--version"], capture_output=True, text=True).stdout.strip()}'
+    printed = subprocess.run([str(chromium), "--version"], capture_output=True, text=True).stdout.strip()
+    browser = f"{chromium}: {printed}"  # its path too: the full browser and the headless shell print one version
     tools = f"{browser}, playwright {version('playwright')}, axe {version('axe-playwright-python')}"
     return sha(f"{code_hash()}\0{tools}".encode())
 

@@ -57,21 +57,9 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-Build = sites.Result  # the site's folder, the exit status of the builds and every language's log
-
-
-def build(dest: Path) -> Build:
+def build(dest: Path) -> sites.Result:
     """Every language's strict build into `dest`, as `make build` does (scripts/sites.py)."""
     return sites.build(dest)
-
-
-def begin_build(dest: Path) -> sites.Building:
-    """build(dest) begun: the builds are other processes, so the tests go on until its result().
-
-    Begun in the caller's thread: begun in a thread of its own, hashing the inputs shared the
-    interpreter with collection and the English build started 0.6 s later.
-    """
-    return sites.Building(dest)
 
 
 def expected_paths() -> list[str]:
