@@ -12,9 +12,11 @@ snippet runs, once per configuration, in a process of its own, forked from this
 one, in an empty working directory, as `python file.py` would run it:
 `__name__ == "__main__"`, stdout and stderr captured at the file-descriptor
 level. Forking after `import torch` (and `import keras` for Keras snippets)
-saves what a fresh interpreter spends importing, 2.7 s (7.4 s with Keras)
-against well under 0.4 s for any snippet itself; the import has run no kernel
-yet, so every kernel choice and thread pool is made in the snippet's process.
+saves what a fresh interpreter spends importing, 2.7 s (7.4 s with Keras),
+where most snippets run in well under a second (the ONNX export, 10 s); the
+import has run no kernel yet, so every kernel choice and thread pool is made
+in the snippet's process. A snippet that is stuck is stopped (CPU_LIMIT_S,
+IDLE_LIMIT_S) and reported with the reason.
 
 A result that passed its own checks (exit status 0, nothing on stderr) is kept
 in `.cache/cpu-matrix/` under the hash of everything it depends on: the
@@ -30,10 +32,12 @@ import hashlib
 import json
 import os
 import runpy
+import select
 import signal
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -57,7 +61,12 @@ CONFIGS: dict[str, tuple[str, int | None]] = {
     "4-threads": ("native", 4),
 }
 
-TIMEOUT_S = 120
+# A snippet is stopped once it has computed for CPU_LIMIT_S (a loop that never ends) or
+# used no CPU at all for IDLE_LIMIT_S (it waits for something that never comes). Not by
+# the clock: these workers run at the lowest priority beside the browser checks, and on a
+# loaded machine the 10 s ONNX export took over 120 s of wall time without being stuck.
+CPU_LIMIT_S = 120
+IDLE_LIMIT_S = 60
 
 
 def imports_keras(path: Path) -> bool:
@@ -90,10 +99,10 @@ def run_one(path: Path, threads: int | None) -> dict:
     with tempfile.TemporaryDirectory() as cwd, tempfile.TemporaryFile() as out, \
             tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as ran:
         pid = os.fork()
-        if pid == 0:  # the snippet's own process
+        if pid == 0:  # the snippet's own process, leading a group of its own (see _wait)
             code = 1
             try:
-                signal.alarm(TIMEOUT_S)  # its default action ends this process
+                os.setpgid(0, 0)
                 os.chdir(cwd)
                 os.dup2(out.fileno(), 1)
                 os.dup2(err.fileno(), 2)
@@ -115,13 +124,51 @@ def run_one(path: Path, threads: int | None) -> dict:
                 os.write(ran.fileno(), json.dumps({"capability": torch.backends.cpu.get_cpu_capability(),
                                                    "threads": torch.get_num_threads()}).encode())
                 os._exit(code)
-        rc = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-        if rc == -signal.SIGALRM:
-            rc = f"killed after {TIMEOUT_S} s"
+        os.setpgid(pid, pid)  # here too, so that _wait never looks at the group before it exists
+        rc = _wait(pid)
         for f in (out, err, ran):
             f.seek(0)
         return {"rc": rc, "stdout": out.read().decode("utf-8", "replace"),
                 "stderr": err.read().decode("utf-8", "replace"), **json.loads(ran.read() or "{}")}
+
+
+def _cpu_seconds(group: int) -> float:
+    """CPU time of a process group: every thread of every process in it, and of the children they reaped.
+
+    A snippet that runs `python -c ...` waits while its child computes; that is not idle.
+    """
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended meanwhile
+            continue
+        if int(fields[2]) == group:  # proc(5): field 5 is the group, 14-17 the times
+            ticks += sum(map(int, fields[11:15]))
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _wait(pid: int) -> int | str:
+    """The snippet's exit code, or why it was stopped (CPU_LIMIT_S, IDLE_LIMIT_S)."""
+    pidfd = os.pidfd_open(pid)  # readable once the snippet's process has exited
+    try:
+        used, last_used = 0.0, time.monotonic()
+        while not select.select([pidfd], [], [], 1.0)[0]:
+            now, cpu = time.monotonic(), _cpu_seconds(pid)
+            if cpu > used:
+                used, last_used = cpu, now
+            if used > CPU_LIMIT_S:
+                stopped = f"killed after {CPU_LIMIT_S} s of CPU time"
+            elif now - last_used > IDLE_LIMIT_S:
+                stopped = f"killed after {IDLE_LIMIT_S} s without using the CPU (waiting for something?)"
+            else:
+                continue
+            os.killpg(pid, signal.SIGKILL)  # and whatever it started
+            os.waitpid(pid, 0)
+            return stopped
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    finally:
+        os.close(pidfd)
 
 
 def start(files: list[Path]) -> dict[str, subprocess.Popen]:
@@ -144,7 +191,11 @@ def start(files: list[Path]) -> dict[str, subprocess.Popen]:
 def collect(workers: dict[str, subprocess.Popen]) -> list[dict]:
     results = []
     for code_path, worker in workers.items():
-        worker.wait(timeout=900)
+        try:  # each snippet has its limits; this only catches a worker stuck outside them
+            worker.wait(timeout=1800)
+        except subprocess.TimeoutExpired:
+            raise RuntimeError(f"the {code_path} worker of tests/cpu_matrix.py was still running "
+                               "after 30 minutes") from None
         out, err = worker.files
         out.seek(0)
         err.seek(0)

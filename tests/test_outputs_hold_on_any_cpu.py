@@ -62,7 +62,8 @@ def test_snippet_prints_its_out_in_every_cpu_configuration(matrix, name):
         threads = f"{r.get('threads', '?')} thread{'' if r.get('threads') == 1 else 's'}"
         where = f"{config} (ATen {r.get('capability', '?')}, {threads}; rerun: {how_to_rerun(name, config)})"
         if r["rc"] != 0:
-            failures.append(f"{where}: exit {r['rc']}\n{r['stderr']}")
+            stopped = r["rc"] if isinstance(r["rc"], str) else f"exit {r['rc']}"
+            failures.append(f"{where}: {stopped}\n{r['stderr']}")
         elif r["stderr"]:
             failures.append(f"{where}: wrote to stderr, which the page does not show:\n{r['stderr']}")
         elif expected is None:

@@ -6,8 +6,10 @@ one thing, and runs the real page and snippet tests on it in a subprocess
 passes, so the failures below come from the breakage and nothing else.
 """
 
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -226,3 +228,64 @@ def test_cpu_matrix_fails_on_output_that_depends_on_the_cpu(tmp_path):
         missing = [w for w in words if w not in log]
         assert not missing, f"the report for {name} lacks {missing}:\n{log}"
     assert "demo/01_sum.py" not in log.split("short test summary")[-1], "the sound snippet failed too"
+
+
+# A stand-in for torch: the watchdog does not depend on it, and the real one takes 2.5 s to import.
+RUN_ONE = """
+import json, sys, types
+sys.modules["torch"] = types.SimpleNamespace(
+    set_num_threads=lambda n: None, get_num_threads=lambda: 1,
+    backends=types.SimpleNamespace(cpu=types.SimpleNamespace(get_cpu_capability=lambda: "-")))
+sys.path.insert(0, sys.argv[1])
+import cpu_matrix
+cpu_matrix.CPU_LIMIT_S, cpu_matrix.IDLE_LIMIT_S = 1, 2
+print(json.dumps(cpu_matrix.run_one(cpu_matrix.Path(sys.argv[2]), None)))
+"""
+
+STARVED = ("import time\nend = time.monotonic() + 2.5\nwhile time.monotonic() < end:\n"
+           "    time.sleep(0.3)\n    busy = time.process_time() + 0.06\n"
+           "    while time.process_time() < busy:\n        pass\nprint('done')\n")
+STUCK = {
+    "spins.py": ("while True:\n    pass\n", "killed after 1 s of CPU time"),
+    "waits.py": ("import os\nread, write = os.pipe()\nos.read(read, 1)\n",
+                 "killed after 2 s without using the CPU"),
+    # 2.5 s on the clock, 0.5 s of CPU, never off it for long: what a snippet looks like
+    # on a machine whose cores are busy with the browser checks. It must run to its end.
+    "starved.py": (STARVED, 0),
+    # The same work in a child process, which the snippet waits for: not idle either.
+    "delegates.py": (f"import subprocess, sys\nsubprocess.run([sys.executable, '-c', {STARVED!r}])\n", 0),
+    # A child that never ends is stopped with the snippet ({tmp} marks its command line).
+    "spins_in_a_child.py": ("import subprocess, sys\n"
+                            "subprocess.run([sys.executable, '-c', 'while True: pass  # {tmp}'])\n",
+                            "killed after 1 s of CPU time"),
+}
+
+
+def test_cpu_matrix_stops_a_stuck_snippet_and_says_why_but_waits_for_a_starved_one(tmp_path):
+    runs = {}
+    for name, (source, _) in STUCK.items():
+        (tmp_path / name).write_text(source.replace("{tmp}", str(tmp_path)))
+        runs[name] = subprocess.Popen([sys.executable, "-c", RUN_ONE, str(TESTS), str(tmp_path / name)],
+                                      stdout=subprocess.PIPE, text=True)
+    wrong = {}
+    for name, (_, expected) in STUCK.items():
+        try:
+            rc = json.loads(runs[name].communicate(timeout=30)[0])["rc"]
+        except subprocess.TimeoutExpired:
+            runs[name].kill()  # the snippet's processes are found below
+            runs[name].communicate()
+            rc = "still running after 30 s"
+        if not (rc == expected if expected == 0 else str(rc).startswith(expected)):
+            wrong[name] = rc
+    # Every process started here names tmp_path on its command line (a fork keeps its parent's).
+    left = [cmd for cmd in Path("/proc").glob("[0-9]*/cmdline") if str(tmp_path) in _read(cmd)]
+    for cmd in left:
+        os.kill(int(cmd.parent.name), signal.SIGKILL)
+    assert not wrong and not left, (wrong, f"{len(left)} processes left running")
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_bytes().decode(errors="replace")
+    except OSError:  # it ended meanwhile
+        return ""
