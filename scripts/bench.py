@@ -28,7 +28,9 @@ PAGE_BUDGET = 300 * 1024
 LAB_BUDGET = 400 * 1024  # a notebook page (issue 10)
 RATIO_BUDGET = 1.5
 # KERAS_HOME: the Keras snippets must not write ~/.keras/keras.json (as in the tests).
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KERAS_HOME": tempfile.mkdtemp(prefix="keras-home-")}
+# A TemporaryDirectory is removed when this script exits.
+KERAS_HOME = tempfile.TemporaryDirectory(prefix="keras-home-")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KERAS_HOME": KERAS_HOME.name}
 
 
 def wall(cmd, env=None, cwd=ROOT) -> float:
