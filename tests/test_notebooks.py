@@ -227,8 +227,9 @@ def test_rebuild_reuses_every_executed_notebook(built_site, tmp_path):
         done = website.sites.build(tmp_path / "site", reuse=False)
         assert done.returncode == 0, done.log[-3000:]
         log = done.log
-    hits = re.findall(r"Cache hit: (\S+)", log)
-    assert sorted(Path(h).relative_to(DOCS).as_posix() for h in hits) == \
+    # From docs/ on: a kept build's log names the tree it was built in, maybe a copy's.
+    hits = [h.rsplit("/docs/", 1)[-1] for h in re.findall(r"Cache hit: (\S+)", log)]
+    assert sorted(hits) == \
         sorted(p.relative_to(DOCS).as_posix() for p in ALL), f"not reused:\n{log[-3000:]}"
     assert "Converting notebook" not in log
 
