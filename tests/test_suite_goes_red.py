@@ -245,7 +245,7 @@ print(json.dumps(cpu_matrix.run_one(cpu_matrix.Path(sys.argv[2]), None)))
 STARVED = ("import time\nend = time.monotonic() + 2.5\nwhile time.monotonic() < end:\n"
            "    time.sleep(0.3)\n    busy = time.process_time() + 0.06\n"
            "    while time.process_time() < busy:\n        pass\nprint('done')\n")
-STUCK = {
+WATCHED = {
     "spins.py": ("while True:\n    pass\n", "killed after 1 s of CPU time"),
     "waits.py": ("import os\nread, write = os.pipe()\nos.read(read, 1)\n",
                  "killed after 2 s without using the CPU"),
@@ -263,12 +263,12 @@ STUCK = {
 
 def test_cpu_matrix_stops_a_stuck_snippet_and_says_why_but_waits_for_a_starved_one(tmp_path):
     runs = {}
-    for name, (source, _) in STUCK.items():
+    for name, (source, _) in WATCHED.items():
         (tmp_path / name).write_text(source.replace("{tmp}", str(tmp_path)))
         runs[name] = subprocess.Popen([sys.executable, "-c", RUN_ONE, str(TESTS), str(tmp_path / name)],
                                       stdout=subprocess.PIPE, text=True)
     wrong = {}
-    for name, (_, expected) in STUCK.items():
+    for name, (_, expected) in WATCHED.items():
         try:
             rc = json.loads(runs[name].communicate(timeout=30)[0])["rc"]
         except subprocess.TimeoutExpired:

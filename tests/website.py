@@ -218,9 +218,12 @@ class Visit:
 
         page.on("request", on_request)
         page.on("response", on_response)
-        page.on("requestfailed", lambda req: self.problems.append(f"request failed ({req.failure}): {req.url}"))
+        def on_failed(req):
+            self.problems.append(f"request failed ({req.failure}): {req.url}")
+            self._closed(req)
+
+        page.on("requestfailed", on_failed)
         page.on("requestfinished", self._closed)
-        page.on("requestfailed", self._closed)
         page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console error: {msg.text}"))
         page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
         self.url = server.root + path.lstrip("/")
